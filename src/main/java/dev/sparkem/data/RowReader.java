@@ -1,0 +1,117 @@
+package dev.sparkem.data;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import org.apache.spark.ml.linalg.SparseVector;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads the features (and optionally the weight) of rows of a known schema into a packed
+ * {@code double[]}, checking every value: a missing, non-numeric, NaN or infinite feature, a
+ * vector of the wrong width, or a negative or non-finite weight is an
+ * {@link InvalidDataException} whose message starts with the caller's description of the row.
+ */
+public final class RowReader implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final FeatureColumns features;
+  private final int[] featurePositions;
+  private final String weightColumn;
+  private final int weightPosition;
+
+  /**
+   * @param schema the schema of the rows to read; must hold the feature columns
+   * @param weightColumn the weight column, or {@code null} when rows are unweighted
+   */
+  public RowReader(StructType schema, FeatureColumns features, String weightColumn) {
+    this.features = features;
+    this.featurePositions = features.names().stream().mapToInt(schema::fieldIndex).toArray();
+    this.weightColumn = weightColumn;
+    this.weightPosition = weightColumn == null ? -1 : schema.fieldIndex(weightColumn);
+  }
+
+  /** The row width d. */
+  public int dimension() {
+    return features.dimension();
+  }
+
+  /** True when a weight column is read. */
+  public boolean weighted() {
+    return weightColumn != null;
+  }
+
+  /** Writes the d features of {@code row} to {@code out[offset..offset+d)}. */
+  public void readFeatures(Row row, double[] out, int offset, String where) {
+    if (features.isVector()) {
+      readVector(row, out, offset, where);
+      return;
+    }
+    for (int j = 0; j < featurePositions.length; j++) {
+      String column = features.names().get(j);
+      out[offset + j] = finite(number(row.get(featurePositions[j]), where, column), where, column);
+    }
+  }
+
+  /** The weight of {@code row}: a finite number ≥ 0. */
+  public double readWeight(Row row, String where) {
+    double w = number(row.get(weightPosition), where, weightColumn);
+    if (!(w >= 0.0) || Double.isInfinite(w)) {
+      throw new InvalidDataException(where + ": weight column '" + weightColumn + "' is " + w
+          + ", expected a finite number >= 0");
+    }
+    return w;
+  }
+
+  private void readVector(Row row, double[] out, int offset, String where) {
+    String column = features.names().get(0);
+    Object cell = row.get(featurePositions[0]);
+    if (cell == null) {
+      throw new InvalidDataException(where + ": column '" + column + "' is missing (null)");
+    }
+    Vector v = (Vector) cell;
+    if (v.size() != features.dimension()) {
+      throw new InvalidDataException(where + ": column '" + column + "' has " + v.size()
+          + " values, expected " + features.dimension());
+    }
+    if (v instanceof SparseVector) {
+      SparseVector sparse = (SparseVector) v;
+      int[] indices = sparse.indices();
+      double[] active = sparse.values();
+      Arrays.fill(out, offset, offset + features.dimension(), 0.0);
+      for (int t = 0; t < indices.length; t++) {
+        out[offset + indices[t]] = finite(active[t], where, column + "[" + indices[t] + "]");
+      }
+    } else {
+      double[] dense = v.toArray();
+      for (int i = 0; i < dense.length; i++) {
+        out[offset + i] = finite(dense[i], where, column + "[" + i + "]");
+      }
+    }
+  }
+
+  private static double number(Object cell, String where, String column) {
+    if (cell == null) {
+      throw new InvalidDataException(where + ": column '" + column + "' is missing (null)");
+    }
+    if (cell instanceof Number) {
+      return ((Number) cell).doubleValue();
+    }
+    String text = cell.toString().trim();
+    try {
+      return Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw new InvalidDataException(
+          where + ": column '" + column + "' is '" + text + "', expected a number");
+    }
+  }
+
+  private static double finite(double x, String where, String column) {
+    if (!Double.isFinite(x)) {
+      throw new InvalidDataException(
+          where + ": column '" + column + "' is " + x + ", expected a finite number");
+    }
+    return x;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.sparkem.mixture.gaussian;
+
+import dev.sparkem.data.RowBlock;
+import dev.sparkem.engine.BlockAccumulator;
+
+/**
+ * Statistics of a hard assignment: every row goes wholly (with its weight) to its nearest centre
+ * in Euclidean distance, ties to the lower index. The M-step of these statistics gives each
+ * cluster's proportion, mean and covariance: how a k-means result becomes a mixture.
+ */
+final class NearestCentreAccumulator
+    implements BlockAccumulator<double[][], FullCovarianceStatistics> {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public FullCovarianceStatistics zero(double[][] centres) {
+    int d = centres[0].length;
+    double[] flat = new double[centres.length * d];
+    for (int j = 0; j < centres.length; j++) {
+      System.arraycopy(centres[j], 0, flat, j * d, d);
+    }
+    return new FullCovarianceStatistics(centres.length, d, flat);
+  }
+
+  /** Returns 0: a hard assignment has no log-likelihood. */
+  @Override
+  public double accumulate(double[][] centres, RowBlock block, FullCovarianceStatistics stats) {
+    int n = block.rows();
+    int d = block.dimension();
+    int k = centres.length;
+    double[] x = block.values();
+    double[] assignment = new double[n * k];
+    for (int i = 0; i < n; i++) {
+      int best = 0;
+      double bestDistance = Double.POSITIVE_INFINITY;
+      for (int j = 0; j < k; j++) {
+        double distance = 0.0;
+        for (int a = 0; a < d; a++) {
+          double diff = x[i * d + a] - centres[j][a];
+          distance += diff * diff;
+        }
+        if (distance < bestDistance) {
+          bestDistance = distance;
+          best = j;
+        }
+      }
+      assignment[i * k + best] = block.weight(i);
+    }
+    stats.add(block, assignment, new double[n * d]);
+    return 0.0;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.sparkem.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The reference fits and data sets copied from the project's shared reference folder into
+ * {@code src/test/resources/reference} (see its README there for where they came from).
+ */
+public final class ReferenceData {
+  public static final Path ROOT = Path.of("src/test/resources/reference");
+
+  private ReferenceData() {}
+
+  public static JsonNode json(String name) {
+    try {
+      return new ObjectMapper().readTree(ROOT.resolve(name).toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The first {@code d} columns of a data file of the reference folder: comma- or
+   * whitespace-separated, with or without a header line.
+   */
+  public static double[][] firstColumns(String file, int d) {
+    try {
+      List<double[]> rows = new ArrayList<>();
+      for (String line : Files.readAllLines(ROOT.resolve(file))) {
+        String[] tokens = line.trim().split("[,\\s]+");
+        if (line.isBlank() || !tokens[0].matches("[-+0-9.eE]+")) {
+          continue;
+        }
+        double[] row = new double[d];
+        for (int a = 0; a < d; a++) {
+          row[a] = Double.parseDouble(tokens[a]);
+        }
+        rows.add(row);
+      }
+      return rows.toArray(new double[0][]);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static double[] vector(JsonNode node) {
+    double[] v = new double[node.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = node.get(i).asDouble();
+    }
+    return v;
+  }
+
+  public static double[][] matrix(JsonNode node) {
+    double[][] m = new double[node.size()][];
+    for (int i = 0; i < m.length; i++) {
+      m[i] = vector(node.get(i));
+    }
+    return m;
+  }
+
+  public static double[][][] matrices(JsonNode node) {
+    double[][][] m = new double[node.size()][][];
+    for (int i = 0; i < m.length; i++) {
+      m[i] = matrix(node.get(i));
+    }
+    return m;
+  }
+}
