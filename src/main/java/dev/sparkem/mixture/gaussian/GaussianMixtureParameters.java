@@ -173,6 +173,11 @@ public final class GaussianMixtureParameters implements Serializable {
     return c;
   }
 
+  /** The Cholesky factor of component j's covariance (immutable). */
+  CholeskyFactor factor(int j) {
+    return factors[j];
+  }
+
   /** The means (copy, k×d). */
   public double[][] means() {
     double[][] m = new double[k][];

@@ -1,0 +1,184 @@
+package dev.sparkem.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparkem.data.FeatureColumns;
+import dev.sparkem.data.InvalidDataException;
+import dev.sparkem.data.PackedData;
+import dev.sparkem.engine.DegenerateModelException;
+import dev.sparkem.engine.EmSettings;
+import dev.sparkem.engine.ExpectationMaximization;
+import dev.sparkem.engine.FitResult;
+import dev.sparkem.engine.FitStatus;
+import dev.sparkem.engine.IterationRecord;
+import dev.sparkem.init.GaussianInitializer;
+import dev.sparkem.init.InitMode;
+import dev.sparkem.mixture.gaussian.FullCovarianceFamily;
+import dev.sparkem.mixture.gaussian.GaussianMixtureJson;
+import dev.sparkem.mixture.gaussian.GaussianMixtureParameters;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code fit}: fits a Gaussian mixture and writes model.json and metrics.jsonl. */
+@Command(name = "fit", mixinStandardHelpOptions = true,
+    description = {"Fit a Gaussian mixture (full covariance) by EM and write OUTPUT/model.json "
+        + "and OUTPUT/metrics.jsonl; the output appears whole or not at all.",
+        "Options may also come from --conf FILE (properties: option names without dashes); "
+            + "the command line wins."})
+final class FitCommand implements Callable<Integer> {
+  static final String MODEL_FILE = "model.json";
+  static final String METRICS_FILE = "metrics.jsonl";
+
+  @Mixin
+  InputOptions input;
+
+  @Option(names = "--weight-col", paramLabel = "COLUMN",
+      description = "Column of row weights (finite, >= 0); a row of weight w counts as w rows.")
+  String weightColumn;
+
+  @Option(names = "--k", paramLabel = "K",
+      description = "Number of components (default: 2, or the k of an --init model file).")
+  Integer k;
+
+  @Option(names = "--max-iter", paramLabel = "N", defaultValue = "100",
+      description = "Maximum number of EM iterations (default: ${DEFAULT-VALUE}).")
+  int maxIterations;
+
+  @Option(names = "--tol", paramLabel = "TOL", defaultValue = "1e-3",
+      description = "Stop when the mean log-likelihood per unit weight changes by less than TOL "
+          + "(as scikit-learn's tol; default: ${DEFAULT-VALUE}). 0 runs exactly --max-iter "
+          + "iterations.")
+  double tolerance;
+
+  @Option(names = "--rel-tol", paramLabel = "TOL", defaultValue = "0",
+      description = "Also stop when that change is below TOL x |mean log-likelihood| "
+          + "(default: ${DEFAULT-VALUE}, off).")
+  double relativeTolerance;
+
+  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
+      description = "Seed of the initialisation (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--reg-covar", paramLabel = "R", defaultValue = "1e-6",
+      description = "Added to every covariance's diagonal after each M-step "
+          + "(default: ${DEFAULT-VALUE}).")
+  double regCovar;
+
+  @Option(names = "--init", paramLabel = "kmeans|random|PATH", defaultValue = "kmeans",
+      description = "Start point: kmeans (k-means||), random (k random rows), or a model.json "
+          + "file holding weights, means and covariances (default: ${DEFAULT-VALUE}).")
+  String init;
+
+  @Option(names = "--block-size-mb", paramLabel = "MB", defaultValue = "4",
+      description = "Byte budget of one cached block of rows (default: ${DEFAULT-VALUE}).")
+  double blockSizeMb;
+
+  @Option(names = "--output", required = true, paramLabel = "DIR",
+      description = "Output directory (replaced as a whole when the fit succeeds).")
+  String output;
+
+  @Override
+  public Integer call() {
+    EmSettings settings = new EmSettings(maxIterations, tolerance, relativeTolerance);
+    FullCovarianceFamily family = new FullCovarianceFamily(regCovar);
+    if (!(blockSizeMb > 0)) {
+      throw new IllegalArgumentException("--block-size-mb is " + blockSizeMb + ", expected > 0");
+    }
+    SparkSession spark = SparkSession.builder().appName("spark-em fit").getOrCreate();
+    GaussianMixtureParameters given = givenStart(spark);
+    try (OutputDirectory out = OutputDirectory.prepare(spark, output)) {
+      Dataset<Row> frame = input.read(spark);
+      FeatureColumns features = FeatureColumns.resolve(frame, input.features,
+          weightColumn == null ? List.of() : List.of(weightColumn));
+      PackedData data = PackedData.pack(frame, features, weightColumn,
+          (long) (blockSizeMb * (1 << 20)), StorageLevel.MEMORY_AND_DISK());
+      try {
+        GaussianMixtureParameters start = given != null ? checkDimension(given, data)
+            : GaussianInitializer.start(InitMode.parse(init), data, k == null ? 2 : k, seed,
+                regCovar);
+        List<IterationRecord> records = new ArrayList<>();
+        FitResult<GaussianMixtureParameters> result = ExpectationMaximization.fit(
+            data.blocks(), family, start, settings, record -> {
+              records.add(record);
+              System.err.println(FitReport.progressLine(record));
+            });
+        if (result.status() == FitStatus.DEGENERATE) {
+          throw new DegenerateModelException(result.message().orElse("degenerate fit")
+              + "; nothing was written to " + output);
+        }
+        FitReport report = new FitReport(provenance(spark), features, result, records);
+        ObjectMapper json = new ObjectMapper();
+        out.writeText(MODEL_FILE, json.writerWithDefaultPrettyPrinter()
+            .writeValueAsString(report.modelJson()));
+        out.writeText(METRICS_FILE, report.metricsJsonLines());
+        out.commit();
+        System.out.print(report.summary(out.target().toString()));
+      } finally {
+        data.release();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return 0;
+  }
+
+  /** How the model was made: the options that matter for reproducing it. */
+  private ObjectNode provenance(SparkSession spark) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("input", input.input);
+    node.put("inputFormat", input.format().toString());
+    node.put("weightCol", weightColumn);
+    node.put("init", init);
+    node.put("seed", seed);
+    node.put("regCovar", regCovar);
+    node.put("maxIter", maxIterations);
+    node.put("tol", tolerance);
+    node.put("relTol", relativeTolerance);
+    node.put("sparkVersion", spark.version());
+    return node;
+  }
+
+  /** The parameters of an --init model file, or null for kmeans/random. */
+  private GaussianMixtureParameters givenStart(SparkSession spark) {
+    if (init.equalsIgnoreCase("kmeans") || init.equalsIgnoreCase("random")) {
+      return null;
+    }
+    GaussianMixtureParameters given;
+    try {
+      given = GaussianMixtureJson.fromJson(
+          new ObjectMapper().readTree(HadoopFiles.readText(spark, init)), "--init " + init);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--init " + init + " is not valid JSON: "
+          + e.getMessage(), e);
+    }
+    if (k != null && k != given.k()) {
+      throw new IllegalArgumentException("--k is " + k + " but --init " + init + " has "
+          + given.k() + " components");
+    }
+    return given;
+  }
+
+  private GaussianMixtureParameters checkDimension(GaussianMixtureParameters given,
+      PackedData data) {
+    if (given.dimension() != data.dimension()) {
+      throw new InvalidDataException("--init " + init + " has dimension " + given.dimension()
+          + ", the input has " + data.dimension() + " features " + data.features().names());
+    }
+    if (given.k() > data.rows()) {
+      throw new InvalidDataException("k=" + given.k() + " exceeds the number of rows in the "
+          + "input (" + data.rows() + ")");
+    }
+    return given;
+  }
+}

@@ -1,0 +1,134 @@
+package dev.sparkem.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparkem.data.FeatureColumns;
+import dev.sparkem.engine.FitResult;
+import dev.sparkem.engine.IterationRecord;
+import dev.sparkem.mixture.gaussian.GaussianMixtureJson;
+import dev.sparkem.mixture.gaussian.GaussianMixtureParameters;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * What the fit job reports: the model file (parameters plus the fit's record and provenance), the
+ * per-iteration metrics as JSON lines, and the one-screen summary for stdout.
+ */
+final class FitReport {
+  private static final int TRACE_LINES = 10;
+
+  private final ObjectNode provenance;
+  private final FeatureColumns features;
+  private final FitResult<GaussianMixtureParameters> result;
+  private final List<IterationRecord> records;
+
+  FitReport(ObjectNode provenance, FeatureColumns features,
+      FitResult<GaussianMixtureParameters> result, List<IterationRecord> records) {
+    this.provenance = provenance;
+    this.features = features;
+    this.result = result;
+    this.records = List.copyOf(records);
+  }
+
+  /**
+   * model.json: the keys of {@link GaussianMixtureJson}, then {@code features},
+   * {@code logLikelihood} (weighted total, natural log), {@code meanLogLikelihood},
+   * {@code totalWeight}, {@code rows}, {@code iterations}, {@code converged}, {@code status},
+   * {@code logLikelihoodTrace}, the provenance ({@code input}, {@code seed}, ...,
+   * {@code sparkVersion}) and {@code createdAt}.
+   */
+  ObjectNode modelJson() {
+    ObjectNode root = GaussianMixtureJson.toJson(result.model());
+    ArrayNode names = root.putArray("features");
+    features.names().forEach(names::add);
+    root.put("logLikelihood", result.logLikelihood());
+    root.put("meanLogLikelihood", result.meanLogLikelihood());
+    root.put("totalWeight", result.totalWeight());
+    root.put("rows", result.rows());
+    root.put("iterations", result.iterations());
+    root.put("converged", result.converged());
+    root.put("status", result.status().toString().toLowerCase(Locale.ROOT));
+    ArrayNode trace = root.putArray("logLikelihoodTrace");
+    Arrays.stream(result.logLikelihoods()).forEach(trace::add);
+    root.setAll(provenance);
+    root.put("createdAt", Instant.now().toString());
+    return root;
+  }
+
+  /**
+   * metrics.jsonl: one object per iteration (0 is the start point) with {@code iteration},
+   * {@code logLikelihood}, {@code meanLogLikelihood}, {@code delta} (change of the mean since the
+   * previous iteration; null at 0) and {@code seconds}.
+   */
+  String metricsJsonLines() {
+    StringBuilder lines = new StringBuilder();
+    for (IterationRecord r : records) {
+      ObjectNode line = JsonNodeFactory.instance.objectNode();
+      line.put("iteration", r.iteration());
+      line.put("logLikelihood", r.logLikelihood());
+      line.put("meanLogLikelihood", r.meanLogLikelihood());
+      if (Double.isNaN(r.delta())) {
+        line.putNull("delta");
+      } else {
+        line.put("delta", r.delta());
+      }
+      line.put("seconds", r.seconds());
+      lines.append(line).append('\n');
+    }
+    return lines.toString();
+  }
+
+  /** One progress line for stderr. */
+  static String progressLine(IterationRecord r) {
+    return String.format(Locale.ROOT, "spark-em: iteration %d  log-likelihood %.6f  mean %.9f"
+        + "  delta %s  %.3f s", r.iteration(), r.logLikelihood(), r.meanLogLikelihood(),
+        Double.isNaN(r.delta()) ? "-" : String.format(Locale.ROOT, "%+.3e", r.delta()),
+        r.seconds());
+  }
+
+  /** The one-screen summary. */
+  String summary(String output) {
+    GaussianMixtureParameters model = result.model();
+    StringBuilder s = new StringBuilder();
+    s.append(String.format(Locale.ROOT, "spark-em fit: Gaussian mixture, full covariance, k=%d,"
+        + " d=%d%n", model.k(), model.dimension()));
+    s.append(String.format(Locale.ROOT, "input:  %s (%s; %d rows, total weight %s; features %s)%n",
+        provenance.get("input").asText(), provenance.get("inputFormat").asText(), result.rows(),
+        number(result.totalWeight()), String.join(", ", features.names())));
+    s.append(String.format(Locale.ROOT, "status: %s after %d iterations%n",
+        result.converged() ? "converged" : "not converged (max-iter reached)",
+        result.iterations()));
+    s.append(String.format(Locale.ROOT, "log-likelihood: %.6f (%.9f per unit weight)%n",
+        result.logLikelihood(), result.meanLogLikelihood()));
+    s.append("component  weight     mean\n");
+    double[] weights = model.weights();
+    for (int j = 0; j < model.k(); j++) {
+      s.append(String.format(Locale.ROOT, "%-10d %-10.6f %s%n", j, weights[j],
+          Arrays.stream(model.mean(j)).mapToObj(FitReport::number)
+              .collect(Collectors.joining(", ", "[", "]"))));
+    }
+    s.append("iteration  log-likelihood        delta (mean)   seconds\n");
+    for (int i = 0; i < records.size(); i++) {
+      if (i == TRACE_LINES && records.size() > 2 * TRACE_LINES) {
+        s.append(String.format("...        (%d iterations omitted)%n",
+            records.size() - 2 * TRACE_LINES));
+        i = records.size() - TRACE_LINES;
+      }
+      IterationRecord r = records.get(i);
+      s.append(String.format(Locale.ROOT, "%-10d %-21.6f %-14s %.3f%n", r.iteration(),
+          r.logLikelihood(), Double.isNaN(r.delta()) ? "-"
+              : String.format(Locale.ROOT, "%+.3e", r.delta()), r.seconds()));
+    }
+    s.append("output: ").append(output).append(" (").append(FitCommand.MODEL_FILE).append(", ")
+        .append(FitCommand.METRICS_FILE).append(")\n");
+    return s.toString();
+  }
+
+  private static String number(double v) {
+    return String.format(Locale.ROOT, "%.6g", v);
+  }
+}

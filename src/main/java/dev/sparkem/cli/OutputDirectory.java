@@ -1,0 +1,108 @@
+package dev.sparkem.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * An output directory that appears whole or not at all. Everything is written into a hidden
+ * staging directory beside the target ({@code .NAME.staging-UUID}); {@link #commit()} then moves
+ * any previous result aside, renames the staging directory to the target and deletes the previous
+ * result. A job that fails before the commit leaves the previous result untouched, and
+ * {@link #close()} removes the staging directory. On HDFS each rename is atomic; on object stores
+ * (s3a) renames are copies, so the window between the two renames is longer but the previous
+ * result is still only deleted after the new one is in place.
+ */
+final class OutputDirectory implements AutoCloseable {
+  private final FileSystem fs;
+  private final Path target;
+  private final Path staging;
+  private boolean committed;
+
+  private OutputDirectory(FileSystem fs, Path target, Path staging) {
+    this.fs = fs;
+    this.target = target;
+    this.staging = staging;
+  }
+
+  /**
+   * Prepares a staging directory for {@code location}; nothing is created yet.
+   *
+   * @throws IllegalArgumentException if the target exists and is a file
+   */
+  static OutputDirectory prepare(SparkSession spark, String location) {
+    Path target = new Path(location);
+    FileSystem fs = HadoopFiles.fileSystem(spark, target);
+    Path qualified = fs.makeQualified(target);
+    try {
+      if (fs.exists(qualified) && !fs.getFileStatus(qualified).isDirectory()) {
+        throw new IllegalArgumentException(
+            "--output '" + location + "' is a file, expected a directory (or a new path)");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot inspect --output '" + location + "'", e);
+    }
+    Path staging = new Path(qualified.getParent(),
+        "." + qualified.getName() + ".staging-" + UUID.randomUUID());
+    return new OutputDirectory(fs, qualified, staging);
+  }
+
+  /** The staging directory (does not exist until something is written into it). */
+  Path staging() {
+    return staging;
+  }
+
+  /** The final location. */
+  Path target() {
+    return target;
+  }
+
+  /** Writes a text file into the staging directory. */
+  void writeText(String name, String text) {
+    try {
+      fs.mkdirs(staging);
+      HadoopFiles.writeText(fs, new Path(staging, name), text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write '" + name + "' under " + staging, e);
+    }
+  }
+
+  /** Replaces the target with the staging directory. */
+  void commit() {
+    Path previous = new Path(target.getParent(),
+        "." + target.getName() + ".previous-" + UUID.randomUUID());
+    try {
+      boolean hadPrevious = fs.exists(target);
+      if (hadPrevious && !fs.rename(target, previous)) {
+        throw new IOException("cannot move the previous result " + target + " aside");
+      }
+      if (!fs.rename(staging, target)) {
+        if (hadPrevious) {
+          fs.rename(previous, target);
+        }
+        throw new IOException("cannot rename " + staging + " to " + target);
+      }
+      committed = true;
+      if (hadPrevious) {
+        fs.delete(previous, true);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit the output " + target, e);
+    }
+  }
+
+  /** Removes the staging directory unless it was committed. */
+  @Override
+  public void close() {
+    if (!committed) {
+      try {
+        fs.delete(staging, true);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot remove the staging directory " + staging, e);
+      }
+    }
+  }
+}

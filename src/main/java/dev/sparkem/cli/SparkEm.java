@@ -1,0 +1,67 @@
+package dev.sparkem.cli;
+
+import dev.sparkem.SparkEmException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The entry point of the jobs: {@code spark-submit --class dev.sparkem.cli.SparkEm spark-em.jar
+ * SUBCOMMAND [OPTIONS]}. Exit codes: 0 success; 2 a usage, option or configuration error; 3 bad
+ * input data or a fit that degenerated; 1 anything unexpected. Errors are one line on stderr
+ * naming the problem.
+ */
+@Command(name = "spark-em", mixinStandardHelpOptions = true, version = "spark-em 0.1.0",
+    description = "Expectation-Maximization for latent-variable models on Apache Spark.",
+    subcommands = {FitCommand.class, PredictCommand.class, GenerateCommand.class})
+public final class SparkEm implements Runnable {
+  /** Exit code of a usage, option or configuration error. */
+  public static final int USAGE_ERROR = 2;
+  /** Exit code of bad input data or a degenerate fit. */
+  public static final int DATA_ERROR = 3;
+
+  @CommandLine.Spec
+  private CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the jobs with {@code args} and returns the exit code (for tests and embedding). */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new SparkEm());
+    cli.setOverwrittenOptionsAllowed(true);
+    cli.setExecutionExceptionHandler(SparkEm::report);
+    String[] expanded;
+    try {
+      expanded = ConfFile.expand(cli, args);
+    } catch (IllegalArgumentException e) {
+      cli.getErr().println("error: " + e.getMessage());
+      return USAGE_ERROR;
+    }
+    return cli.execute(expanded);
+  }
+
+  private static int report(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+    PrintWriter err = cli.getErr();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SparkEmException) {
+        err.println("error: " + t.getMessage());
+        return DATA_ERROR;
+      }
+    }
+    if (e instanceof IllegalArgumentException) {
+      err.println("error: " + e.getMessage());
+      return USAGE_ERROR;
+    }
+    err.println("error: " + e);
+    e.printStackTrace(err);
+    return 1;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "a subcommand is needed: fit, predict or generate");
+  }
+}

@@ -1,0 +1,126 @@
+package dev.sparkem.mixture.gaussian;
+
+import dev.sparkem.data.FeatureColumns;
+import dev.sparkem.data.InvalidDataException;
+import dev.sparkem.data.RowBlock;
+import dev.sparkem.data.RowReader;
+import dev.sparkem.mixture.Posteriors;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Scores rows under a fitted mixture: appends the hard assignment {@value #PREDICTION} (int, the
+ * component of highest posterior), the posterior vector {@value #PROBABILITY} (Spark ML vector of
+ * k probabilities) and {@value #LOG_LIKELIHOOD} (log p(x), natural log) to every input row. Rows
+ * are scored in blocks, as in the E-step.
+ */
+public final class GaussianMixturePredictor {
+  public static final String PREDICTION = "prediction";
+  public static final String PROBABILITY = "probability";
+  public static final String LOG_LIKELIHOOD = "logLikelihood";
+  private static final int ROWS_PER_BLOCK = 4096;
+
+  private GaussianMixturePredictor() {}
+
+  /**
+   * The input with the three columns appended; lazy, like any DataFrame transformation. Bad
+   * feature values fail the job that evaluates it with an {@link InvalidDataException}.
+   *
+   * @throws InvalidDataException if an output column name is taken or the features do not match
+   *     the model's dimension
+   */
+  public static Dataset<Row> predict(
+      Dataset<Row> input, FeatureColumns features, GaussianMixtureParameters model) {
+    if (features.dimension() != model.dimension()) {
+      throw new InvalidDataException("the input has " + features.dimension()
+          + " features, the model expects " + model.dimension());
+    }
+    for (String name : List.of(PREDICTION, PROBABILITY, LOG_LIKELIHOOD)) {
+      if (Arrays.asList(input.columns()).contains(name)) {
+        throw new InvalidDataException(
+            "the input already has a column '" + name + "', which predict writes");
+      }
+    }
+    StructType schema = input.schema()
+        .add(PREDICTION, DataTypes.IntegerType, false)
+        .add(PROBABILITY, SQLDataTypes.VectorType(), false)
+        .add(LOG_LIKELIHOOD, DataTypes.DoubleType, false);
+    RowReader reader = new RowReader(input.schema(), features, null);
+    MapPartitionsFunction<Row, Row> score = rows -> scoreAll(rows, reader, model);
+    return input.mapPartitions(score, Encoders.row(schema));
+  }
+
+  private static Iterator<Row> scoreAll(
+      Iterator<Row> rows, RowReader reader, GaussianMixtureParameters model) {
+    int partition = TaskContext.getPartitionId();
+    int d = model.dimension();
+    int k = model.k();
+    return new Iterator<>() {
+      private final List<Row> pending = new ArrayList<>();
+      private Iterator<Row> scored = List.<Row>of().iterator();
+      private long rowIndex;
+
+      @Override
+      public boolean hasNext() {
+        return scored.hasNext() || rows.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        if (!scored.hasNext()) {
+          scored = scoreBlock();
+        }
+        return scored.next();
+      }
+
+      private Iterator<Row> scoreBlock() {
+        pending.clear();
+        double[] values = new double[ROWS_PER_BLOCK * d];
+        while (pending.size() < ROWS_PER_BLOCK && rows.hasNext()) {
+          Row row = rows.next();
+          reader.readFeatures(row, values, pending.size() * d,
+              "input row " + rowIndex++ + " of partition " + partition);
+          pending.add(row);
+        }
+        int n = pending.size();
+        RowBlock block = new RowBlock(n, d, Arrays.copyOf(values, n * d), null);
+        double[] posteriors = new double[n * k];
+        double[] logLikelihoods = new double[n];
+        model.logJointDensities(block, posteriors, new double[n * d]);
+        Posteriors.normalize(posteriors, k, block, logLikelihoods);
+        List<Row> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          double[] p = Arrays.copyOfRange(posteriors, i * k, (i + 1) * k);
+          int best = 0;
+          for (int j = 1; j < k; j++) {
+            if (p[j] > p[best]) {
+              best = j;
+            }
+          }
+          Row row = pending.get(i);
+          Object[] cells = new Object[row.length() + 3];
+          for (int c = 0; c < row.length(); c++) {
+            cells[c] = row.get(c);
+          }
+          cells[row.length()] = best;
+          cells[row.length() + 1] = Vectors.dense(p);
+          cells[row.length() + 2] = logLikelihoods[i];
+          out.add(RowFactory.create(cells));
+        }
+        return out.iterator();
+      }
+    };
+  }
+}

@@ -1,0 +1,92 @@
+package dev.sparkem.mixture.gaussian;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Draws rows from a Gaussian mixture (x = μ_j + L_j·z with z standard normal and j drawn by
+ * weight), and makes random well-separated mixtures for synthetic data. Not thread-safe: one
+ * sampler per task.
+ */
+public final class GaussianMixtureSampler {
+  private final GaussianMixtureParameters model;
+  private final double[][] lowers;
+  private final double[] cumulativeWeights;
+  private final SplittableRandom random;
+
+  /** A sampler of {@code model} driven by {@code random}. */
+  public GaussianMixtureSampler(GaussianMixtureParameters model, SplittableRandom random) {
+    this.model = model;
+    this.random = random;
+    int k = model.k();
+    this.lowers = new double[k][];
+    this.cumulativeWeights = new double[k];
+    double[] weights = model.weights();
+    double sum = 0.0;
+    for (int j = 0; j < k; j++) {
+      lowers[j] = model.factor(j).lower();
+      sum += weights[j];
+      cumulativeWeights[j] = sum;
+    }
+  }
+
+  /** One draw: writes d values to {@code out} and returns the component it came from. */
+  public int sample(double[] out) {
+    int d = model.dimension();
+    double u = random.nextDouble() * cumulativeWeights[cumulativeWeights.length - 1];
+    int j = 0;
+    while (j < cumulativeWeights.length - 1 && u >= cumulativeWeights[j]) {
+      j++;
+    }
+    double[] z = new double[d];
+    for (int a = 0; a < d; a++) {
+      z[a] = random.nextGaussian();
+    }
+    double[] mean = model.mean(j);
+    double[] lower = lowers[j];
+    for (int a = 0; a < d; a++) {
+      double v = mean[a];
+      for (int b = 0; b <= a; b++) {
+        v += lower[b * d + a] * z[b];
+      }
+      out[a] = v;
+    }
+    return j;
+  }
+
+  /**
+   * A random mixture of k components in d dimensions: weights from a flat Dirichlet floored at
+   * 1/(4k) before renormalising, means with independent N(0, 5²) coordinates, covariances
+   * B·Bᵀ/d + ½·I with standard normal B.
+   */
+  public static GaussianMixtureParameters randomMixture(int k, int d, SplittableRandom random) {
+    double[] weights = new double[k];
+    double[][] means = new double[k][d];
+    double[][][] covariances = new double[k][d][d];
+    double sum = 0.0;
+    for (int j = 0; j < k; j++) {
+      weights[j] = Math.max(-Math.log(1.0 - random.nextDouble()), 1.0 / (4 * k));
+      sum += weights[j];
+      for (int a = 0; a < d; a++) {
+        means[j][a] = 5.0 * random.nextGaussian();
+      }
+      double[][] b = new double[d][d];
+      for (double[] row : b) {
+        Arrays.setAll(row, i -> random.nextGaussian());
+      }
+      for (int a = 0; a < d; a++) {
+        for (int c = 0; c < d; c++) {
+          double v = 0.0;
+          for (int t = 0; t < d; t++) {
+            v += b[a][t] * b[c][t];
+          }
+          covariances[j][a][c] = v / d + (a == c ? 0.5 : 0.0);
+        }
+      }
+    }
+    for (int j = 0; j < k; j++) {
+      weights[j] /= sum;
+    }
+    return GaussianMixtureParameters.of(weights, means, covariances);
+  }
+}
