@@ -27,8 +27,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code fit}: fits a Gaussian mixture and writes model.json and metrics.jsonl. */
 @Command(name = "fit", mixinStandardHelpOptions = true,
@@ -88,6 +90,9 @@ final class FitCommand implements Callable<Integer> {
       description = "Output directory (replaced as a whole when the fit succeeds).")
   String output;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() {
     EmSettings settings = new EmSettings(maxIterations, tolerance, relativeTolerance);
@@ -111,7 +116,7 @@ final class FitCommand implements Callable<Integer> {
         FitResult<GaussianMixtureParameters> result = ExpectationMaximization.fit(
             data.blocks(), family, start, settings, record -> {
               records.add(record);
-              System.err.println(FitReport.progressLine(record));
+              spec.commandLine().getErr().println(FitReport.progressLine(record));
             });
         if (result.status() == FitStatus.DEGENERATE) {
           throw new DegenerateModelException(result.message().orElse("degenerate fit")
@@ -123,7 +128,7 @@ final class FitCommand implements Callable<Integer> {
             .writeValueAsString(report.modelJson()));
         out.writeText(METRICS_FILE, report.metricsJsonLines());
         out.commit();
-        System.out.print(report.summary(out.target().toString()));
+        spec.commandLine().getOut().print(report.summary(out.target().toString()));
       } finally {
         data.release();
       }

@@ -20,7 +20,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code generate}: synthetic rows drawn from a given or random Gaussian mixture. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -63,6 +65,9 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Output directory (replaced as a whole when the job succeeds).")
   String output;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws IOException {
     if (rows < 1 || partitions < 1 || k < 1 || dimension < 1) {
@@ -89,7 +94,7 @@ final class GenerateCommand implements Callable<Integer> {
           .writeValueAsString(GaussianMixtureJson.toJson(mixture)));
       out.commit();
     }
-    System.out.println("spark-em generate: wrote " + rows + " rows of " + mixture.dimension()
+    spec.commandLine().getOut().println("spark-em generate: wrote " + rows + " rows of " + mixture.dimension()
         + " columns from a " + mixture.k() + "-component mixture to " + output + " (" + format
         + ")");
     return 0;

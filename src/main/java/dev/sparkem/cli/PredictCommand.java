@@ -14,8 +14,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code predict}: scores an input under a saved model and writes Parquet. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
@@ -34,6 +36,9 @@ final class PredictCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, paramLabel = "DIR",
       description = "Output directory (replaced as a whole when the job succeeds).")
   String output;
+
+  @Spec
+  CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
@@ -54,7 +59,7 @@ final class PredictCommand implements Callable<Integer> {
       scored.write().parquet(out.staging().toString());
       out.commit();
     }
-    System.out.println("spark-em predict: wrote " + output + " (Parquet; columns "
+    spec.commandLine().getOut().println("spark-em predict: wrote " + output + " (Parquet; columns "
         + String.join(", ", scored.columns()) + ")");
     return 0;
   }

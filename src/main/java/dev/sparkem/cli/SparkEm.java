@@ -29,7 +29,15 @@ public final class SparkEm implements Runnable {
 
   /** Runs the jobs with {@code args} and returns the exit code (for tests and embedding). */
   public static int run(String... args) {
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** As {@link #run(String...)}, printing the summary to {@code out} and progress and errors to
+   * {@code err}. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new SparkEm());
+    cli.setOut(out);
+    cli.setErr(err);
     cli.setOverwrittenOptionsAllowed(true);
     cli.setExecutionExceptionHandler(SparkEm::report);
     String[] expanded;

@@ -23,7 +23,7 @@ public final class DatasetReader {
         case CSV -> spark.read().option("header", "true").option("mode", "FAILFAST").csv(path);
         case LIBSVM -> spark.read().format("libsvm").load(path);
       };
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's AnalysisException is a checked exception thrown from Scala
       throw new InvalidDataException(
           "cannot read input '" + path + "' as " + format + ": " + firstLine(e.getMessage()), e);
     }
