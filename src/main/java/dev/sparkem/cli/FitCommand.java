@@ -15,10 +15,8 @@ import dev.sparkem.engine.IterationRecord;
 import dev.sparkem.init.GaussianInitializer;
 import dev.sparkem.init.InitMode;
 import dev.sparkem.mixture.gaussian.FullCovarianceFamily;
-import dev.sparkem.mixture.gaussian.GaussianMixtureJson;
 import dev.sparkem.mixture.gaussian.GaussianMixtureParameters;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,7 +37,7 @@ import picocli.CommandLine.Spec;
         "Options may also come from --conf FILE (properties: option names without dashes); "
             + "the command line wins."})
 final class FitCommand implements Callable<Integer> {
-  static final String MODEL_FILE = "model.json";
+  static final String MODEL_FILE = ModelFile.NAME;
   static final String METRICS_FILE = "metrics.jsonl";
 
   @Mixin
@@ -86,15 +84,14 @@ final class FitCommand implements Callable<Integer> {
       description = "Byte budget of one cached block of rows (default: ${DEFAULT-VALUE}).")
   double blockSizeMb;
 
-  @Option(names = "--output", required = true, paramLabel = "DIR",
-      description = "Output directory (replaced as a whole when the fit succeeds).")
-  String output;
+  @Mixin
+  OutputOption output;
 
   @Spec
   CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     EmSettings settings = new EmSettings(maxIterations, tolerance, relativeTolerance);
     FullCovarianceFamily family = new FullCovarianceFamily(regCovar);
     if (!(blockSizeMb > 0)) {
@@ -102,7 +99,7 @@ final class FitCommand implements Callable<Integer> {
     }
     SparkSession spark = SparkSession.builder().appName("spark-em fit").getOrCreate();
     GaussianMixtureParameters given = givenStart(spark);
-    try (OutputDirectory out = OutputDirectory.prepare(spark, output)) {
+    try (OutputDirectory out = output.prepare(spark)) {
       Dataset<Row> frame = input.read(spark);
       FeatureColumns features = FeatureColumns.resolve(frame, input.features,
           weightColumn == null ? List.of() : List.of(weightColumn));
@@ -120,7 +117,7 @@ final class FitCommand implements Callable<Integer> {
             });
         if (result.status() == FitStatus.DEGENERATE) {
           throw new DegenerateModelException(result.message().orElse("degenerate fit")
-              + "; nothing was written to " + output);
+              + "; nothing was written to " + output.output);
         }
         FitReport report = new FitReport(provenance(spark), features, result, records);
         ObjectMapper json = new ObjectMapper();
@@ -132,8 +129,6 @@ final class FitCommand implements Callable<Integer> {
       } finally {
         data.release();
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return 0;
   }
@@ -161,11 +156,10 @@ final class FitCommand implements Callable<Integer> {
     }
     GaussianMixtureParameters given;
     try {
-      given = GaussianMixtureJson.fromJson(
-          new ObjectMapper().readTree(HadoopFiles.readText(spark, init)), "--init " + init);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("--init " + init + " is not valid JSON: "
-          + e.getMessage(), e);
+      given = ModelFile.read(spark, "--init", init).parameters();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          e.getMessage() + " (--init takes kmeans, random or a model file)", e);
     }
     if (k != null && k != given.k()) {
       throw new IllegalArgumentException("--k is " + k + " but --init " + init + " has "
@@ -180,10 +174,7 @@ final class FitCommand implements Callable<Integer> {
       throw new InvalidDataException("--init " + init + " has dimension " + given.dimension()
           + ", the input has " + data.dimension() + " features " + data.features().names());
     }
-    if (given.k() > data.rows()) {
-      throw new InvalidDataException("k=" + given.k() + " exceeds the number of rows in the "
-          + "input (" + data.rows() + ")");
-    }
+    data.requireRowsFor(given.k());
     return given;
   }
 }

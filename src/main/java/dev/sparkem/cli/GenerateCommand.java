@@ -20,6 +20,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,9 +62,8 @@ final class GenerateCommand implements Callable<Integer> {
       description = "parquet or csv (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--output", required = true, paramLabel = "DIR",
-      description = "Output directory (replaced as a whole when the job succeeds).")
-  String output;
+  @Mixin
+  OutputOption output;
 
   @Spec
   CommandSpec spec;
@@ -81,10 +81,9 @@ final class GenerateCommand implements Callable<Integer> {
     SparkSession spark = SparkSession.builder().appName("spark-em generate").getOrCreate();
     GaussianMixtureParameters mixture = model == null
         ? GaussianMixtureSampler.randomMixture(k, dimension, new SplittableRandom(seed))
-        : GaussianMixtureJson.fromJson(
-            new ObjectMapper().readTree(HadoopFiles.readText(spark, model)), model);
+        : ModelFile.read(spark, "--model", model).parameters();
     Dataset<Row> data = spark.createDataFrame(draws(spark, mixture), schema(mixture));
-    try (OutputDirectory out = OutputDirectory.prepare(spark, output)) {
+    try (OutputDirectory out = output.prepare(spark)) {
       if (format.equals("csv")) {
         data.write().option("header", "true").csv(out.staging().toString());
       } else {
@@ -95,7 +94,7 @@ final class GenerateCommand implements Callable<Integer> {
       out.commit();
     }
     spec.commandLine().getOut().println("spark-em generate: wrote " + rows + " rows of " + mixture.dimension()
-        + " columns from a " + mixture.k() + "-component mixture to " + output + " (" + format
+        + " columns from a " + mixture.k() + "-component mixture to " + output.output + " (" + format
         + ")");
     return 0;
   }

@@ -1,12 +1,8 @@
 package dev.sparkem.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkem.data.FeatureColumns;
-import dev.sparkem.mixture.gaussian.GaussianMixtureJson;
 import dev.sparkem.mixture.gaussian.GaussianMixtureParameters;
 import dev.sparkem.mixture.gaussian.GaussianMixturePredictor;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,33 +29,31 @@ final class PredictCommand implements Callable<Integer> {
       description = "A model.json written by fit (or a directory holding one).")
   String model;
 
-  @Option(names = "--output", required = true, paramLabel = "DIR",
-      description = "Output directory (replaced as a whole when the job succeeds).")
-  String output;
+  @Mixin
+  OutputOption output;
 
   @Spec
   CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     SparkSession spark = SparkSession.builder().appName("spark-em predict").getOrCreate();
-    String location = model.endsWith(".json") ? model : model + "/" + FitCommand.MODEL_FILE;
-    JsonNode json = new ObjectMapper().readTree(HadoopFiles.readText(spark, location));
-    GaussianMixtureParameters params = GaussianMixtureJson.fromJson(json, location);
+    ModelFile file = ModelFile.read(spark, "--model", model);
+    GaussianMixtureParameters params = file.parameters();
     Dataset<Row> frame = input.read(spark);
     List<String> names = new ArrayList<>(input.features);
-    if (names.isEmpty() && json.has("features")) {
-      json.get("features").forEach(n -> names.add(n.asText()));
+    if (names.isEmpty()) {
+      names.addAll(file.features());
     }
     FeatureColumns features = names.isEmpty()
         ? FeatureColumns.resolve(frame, names, List.of())
         : FeatureColumns.expect(frame, names, params.dimension());
     Dataset<Row> scored = GaussianMixturePredictor.predict(frame, features, params);
-    try (OutputDirectory out = OutputDirectory.prepare(spark, output)) {
+    try (OutputDirectory out = output.prepare(spark)) {
       scored.write().parquet(out.staging().toString());
       out.commit();
     }
-    spec.commandLine().getOut().println("spark-em predict: wrote " + output + " (Parquet; columns "
+    spec.commandLine().getOut().println("spark-em predict: wrote " + output.output + " (Parquet; columns "
         + String.join(", ", scored.columns()) + ")");
     return 0;
   }

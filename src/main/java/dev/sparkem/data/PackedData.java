@@ -129,6 +129,18 @@ public final class PackedData {
     return totalWeight;
   }
 
+  /**
+   * Checks that a model of k components can be fitted: k must not exceed the number of rows.
+   *
+   * @throws InvalidDataException if it does
+   */
+  public void requireRowsFor(int k) {
+    if (k > rows) {
+      throw new InvalidDataException(
+          "k=" + k + " exceeds the number of rows in the input (" + rows + ")");
+    }
+  }
+
   /** Drops the cached blocks. */
   public void release() {
     blocks.unpersist(false);

@@ -33,10 +33,7 @@ public final class GaussianInitializer {
     if (k < 1) {
       throw new IllegalArgumentException("k is " + k + ", expected >= 1");
     }
-    if (k > data.rows()) {
-      throw new InvalidDataException(
-          "k=" + k + " exceeds the number of rows in the input (" + data.rows() + ")");
-    }
+    data.requireRowsFor(k);
     return switch (mode) {
       case KMEANS -> kMeansParallel(data.blocks(), k, seed, regCovar);
       case RANDOM -> GaussianStarts.fromRows(data.blocks(), randomRows(data.blocks(), k, seed),

@@ -2,6 +2,7 @@ package dev.sparkem.cli;
 
 import static dev.sparkem.testing.NumericAssertions.assertRelative;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -88,6 +89,40 @@ class JobsEndToEndTest {
     }
     // The per-row log-likelihoods of predict add up to the fit's, by an independent code path.
     assertRelative(model.get("logLikelihood").asDouble(), total, 1e-10, "sum of row logLikelihood");
+  }
+
+  /** LIBSVM input (Spark's sample k-means data: two tight groups of three rows) end to end. */
+  @Test
+  void libsvmInput() throws IOException {
+    String input = ReferenceData.ROOT.resolve("gmm/spark_sample_kmeans_data.txt").toString();
+    Path out = dir.resolve("libsvm");
+    JobRunner fit = JobRunner.run("fit", "--input", input, "--format", "libsvm", "--k", "2",
+        "--init", "kmeans", "--reg-covar", "1e-3", "--output", out.toString());
+    assertEquals(0, fit.exitCode, fit::toString);
+    JsonNode model = JSON.readTree(out.resolve("model.json").toFile());
+    assertEquals("features", model.get("features").get(0).asText());
+    assertEquals(3, model.get("dimension").asInt());
+    // The groups are {0, 0.1, 0.2} and {9, 9.1, 9.2} in every coordinate: half the weight each.
+    assertEquals(0.5, model.get("weights").get(0).asDouble(), 1e-9);
+    double low = Math.min(model.get("means").get(0).get(0).asDouble(),
+        model.get("means").get(1).get(0).asDouble());
+    assertEquals(0.1, low, 1e-9);
+    Path scored = dir.resolve("libsvm-scored");
+    JobRunner predict = JobRunner.run("predict", "--input", input, "--format", "libsvm",
+        "--model", out.resolve("model.json").toString(), "--output", scored.toString());
+    assertEquals(0, predict.exitCode, predict::toString);
+    List<Row> rows = SharedSpark.session().read().parquet(scored.toString())
+        .select("label", "prediction").collectAsList();
+    assertEquals(6, rows.size());
+    int[] clusterOfGroup = {-1, -1};
+    for (Row row : rows) {
+      int group = row.getDouble(0) < 3 ? 0 : 1;
+      if (clusterOfGroup[group] < 0) {
+        clusterOfGroup[group] = row.getInt(1);
+      }
+      assertEquals(clusterOfGroup[group], row.getInt(1), "rows of one group share a cluster");
+    }
+    assertNotEquals(clusterOfGroup[0], clusterOfGroup[1]);
   }
 
   /**
