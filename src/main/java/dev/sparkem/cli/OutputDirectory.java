@@ -8,7 +8,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * An output directory that appears whole or not at all. Everything is written into a hidden
+ * An output directory that appears whole or not at all, and replaces an existing one only when
+ * asked. Everything is written into a hidden
  * staging directory beside the target ({@code .NAME.staging-UUID}); {@link #commit()} then moves
  * any previous result aside, renames the staging directory to the target and deletes the previous
  * result. A job that fails before the commit leaves the previous result untouched, and
@@ -31,9 +32,10 @@ final class OutputDirectory implements AutoCloseable {
   /**
    * Prepares a staging directory for {@code location}; nothing is created yet.
    *
-   * @throws IllegalArgumentException if the target exists and is a file
+   * @param overwrite whether an existing directory at {@code location} may be replaced
+   * @throws IllegalArgumentException if the target is a file, or exists and overwrite is false
    */
-  static OutputDirectory prepare(SparkSession spark, String location) {
+  static OutputDirectory prepare(SparkSession spark, String location, boolean overwrite) {
     Path target = new Path(location);
     FileSystem fs = HadoopFiles.fileSystem(spark, target);
     Path qualified = fs.makeQualified(target);
@@ -41,6 +43,10 @@ final class OutputDirectory implements AutoCloseable {
       if (fs.exists(qualified) && !fs.getFileStatus(qualified).isDirectory()) {
         throw new IllegalArgumentException(
             "--output '" + location + "' is a file, expected a directory (or a new path)");
+      }
+      if (fs.exists(qualified) && !overwrite) {
+        throw new IllegalArgumentException(
+            "--output '" + location + "' exists; pass --overwrite to replace it");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot inspect --output '" + location + "'", e);

@@ -98,9 +98,16 @@ class JobsBadInputTest {
     assertEquals(0, good.exitCode, good::toString);
     Path model = dir.resolve("out").resolve("model.json");
     String before = Files.readString(model);
-    JobRunner bad = fit(csv("bad.csv", "a,b\n1,2\n2,NaN\n"));
+    JobRunner bad = fit(csv("bad.csv", "a,b\n1,2\n2,NaN\n"), "--overwrite");
     assertEquals(3, bad.exitCode, bad::toString);
     assertEquals(before, Files.readString(model));
+    JobRunner again = fit(csv("ok.csv", GOOD));
+    assertEquals(2, again.exitCode, again::toString);
+    assertTrue(again.err.contains("exists; pass --overwrite"), again::toString);
+    assertEquals(before, Files.readString(model));
+    JobRunner replaced = fit(csv("ok.csv", GOOD), "--overwrite", "--tol", "0", "--max-iter", "1");
+    assertEquals(0, replaced.exitCode, replaced::toString);
+    assertTrue(Files.readString(model).contains("\"iterations\" : 1"));
     try (Stream<Path> left = Files.list(dir)) {
       assertFalse(left.anyMatch(p -> p.getFileName().toString().contains("staging")));
     }
