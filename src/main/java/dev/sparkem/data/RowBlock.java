@@ -1,6 +1,5 @@
 package dev.sparkem.data;
 
-import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -9,7 +8,7 @@ import java.util.Arrays;
  * rows), with an optional positive weight per row. Blocks are the unit of E-step work and of
  * caching. Immutable by contract: kernels read {@link #values()} without copying and never write.
  */
-public final class RowBlock implements Serializable {
+public final class RowBlock implements DataBlock {
   private static final long serialVersionUID = 1L;
 
   private final int rows;
@@ -37,6 +36,7 @@ public final class RowBlock implements Serializable {
     this.weights = weights;
   }
 
+  @Override
   public int rows() {
     return rows;
   }
@@ -60,7 +60,7 @@ public final class RowBlock implements Serializable {
     return weights == null ? 1.0 : weights[i];
   }
 
-  /** Σ of the row weights. */
+  @Override
   public double totalWeight() {
     if (weights == null) {
       return rows;

@@ -1,6 +1,6 @@
 package dev.sparkem.engine;
 
-import dev.sparkem.data.RowBlock;
+import dev.sparkem.data.DataBlock;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -17,8 +17,8 @@ public final class DistributedPass {
   private DistributedPass() {}
 
   /** Runs {@code accumulator} under {@code params} over all of {@code blocks}. */
-  public static <P extends Serializable, S extends SufficientStatistics<S>> PassResult<S> run(
-      JavaRDD<RowBlock> blocks, BlockAccumulator<P, S> accumulator, P params) {
+  public static <B extends DataBlock, P extends Serializable, S extends SufficientStatistics<S>>
+      PassResult<S> run(JavaRDD<B> blocks, BlockAccumulator<B, P, S> accumulator, P params) {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(blocks.context());
     Broadcast<P> broadcast = context.broadcast(params);
     try {
@@ -26,7 +26,7 @@ public final class DistributedPass {
         P p = broadcast.value();
         PassResult<S> result = new PassResult<>(accumulator.zero(p));
         while (partition.hasNext()) {
-          RowBlock block = partition.next();
+          B block = partition.next();
           double logLikelihood = accumulator.accumulate(p, block, result.statistics());
           result.add(logLikelihood, block.totalWeight(), block.rows());
         }

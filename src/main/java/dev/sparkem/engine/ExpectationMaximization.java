@@ -1,6 +1,6 @@
 package dev.sparkem.engine;
 
-import dev.sparkem.data.RowBlock;
+import dev.sparkem.data.DataBlock;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +31,9 @@ public final class ExpectationMaximization {
    *
    * @return the result; never throws for non-convergence or degeneracy (see {@link FitStatus})
    */
-  public static <P extends Serializable, S extends SufficientStatistics<S>> FitResult<P> fit(
-      JavaRDD<RowBlock> blocks, ModelFamily<P, S> family, P start, EmSettings settings,
-      IterationListener listener) {
+  public static <B extends DataBlock, P extends Serializable, S extends SufficientStatistics<S>>
+      FitResult<P> fit(JavaRDD<B> blocks, ModelFamily<B, P, S> family, P start,
+          EmSettings settings, IterationListener listener) {
     long began = System.nanoTime();
     PassResult<S> pass = DistributedPass.run(blocks, family, start);
     double weight = pass.weight();

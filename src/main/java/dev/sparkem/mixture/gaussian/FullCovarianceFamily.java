@@ -12,7 +12,7 @@ import dev.sparkem.mixture.Posteriors;
  * Σ_j = Σ r (x − μ_j)(x − μ_j)ᵀ / N_j + regCovar·I.
  */
 public final class FullCovarianceFamily
-    implements ModelFamily<GaussianMixtureParameters, FullCovarianceStatistics> {
+    implements ModelFamily<RowBlock, GaussianMixtureParameters, FullCovarianceStatistics> {
   private static final long serialVersionUID = 1L;
 
   /** scikit-learn's default covariance ridge. */

@@ -9,7 +9,7 @@ import dev.sparkem.engine.BlockAccumulator;
  * cluster's proportion, mean and covariance: how a k-means result becomes a mixture.
  */
 final class NearestCentreAccumulator
-    implements BlockAccumulator<double[][], FullCovarianceStatistics> {
+    implements BlockAccumulator<RowBlock, double[][], FullCovarianceStatistics> {
   private static final long serialVersionUID = 1L;
 
   @Override
