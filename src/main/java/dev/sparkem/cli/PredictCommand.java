@@ -1,8 +1,8 @@
 package dev.sparkem.cli;
 
 import dev.sparkem.data.FeatureColumns;
+import dev.sparkem.mixture.MixturePredictor;
 import dev.sparkem.mixture.gaussian.GaussianMixtureParameters;
-import dev.sparkem.mixture.gaussian.GaussianMixturePredictor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,7 +48,7 @@ final class PredictCommand implements Callable<Integer> {
     FeatureColumns features = names.isEmpty()
         ? FeatureColumns.resolve(frame, names, List.of())
         : FeatureColumns.expect(frame, names, params.dimension());
-    Dataset<Row> scored = GaussianMixturePredictor.predict(frame, features, params);
+    Dataset<Row> scored = MixturePredictor.predict(frame, features, params);
     try (OutputDirectory out = output.prepare(spark)) {
       scored.write().parquet(out.staging().toString());
       out.commit();

@@ -1,10 +1,11 @@
 package dev.sparkem.mixture.gaussian;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkem.data.RowBlock;
 import dev.sparkem.engine.DegenerateModelException;
 import dev.sparkem.linalg.CholeskyFactor;
 import dev.sparkem.linalg.NotPositiveDefiniteException;
-import java.io.Serializable;
+import dev.sparkem.mixture.MixtureModel;
 import java.util.Arrays;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Arrays;
  * Cholesky factor of every Σ_j so that scoring needs no further factorisation. Immutable; getters
  * return copies.
  */
-public final class GaussianMixtureParameters implements Serializable {
+public final class GaussianMixtureParameters implements MixtureModel {
   private static final long serialVersionUID = 1L;
   private static final double LOG_2PI = Math.log(2 * Math.PI);
 
@@ -142,17 +143,17 @@ public final class GaussianMixtureParameters implements Serializable {
     return CholeskyFactor.of(Arrays.copyOfRange(covariances, j * d * d, (j + 1) * d * d), d);
   }
 
-  /** The number of components k. */
+  @Override
   public int k() {
     return k;
   }
 
-  /** The dimension d. */
+  @Override
   public int dimension() {
     return d;
   }
 
-  /** The k mixing weights (copy). */
+  @Override
   public double[] weights() {
     return weights.clone();
   }
@@ -197,11 +198,32 @@ public final class GaussianMixtureParameters implements Serializable {
   }
 
   /**
-   * Writes log(w_j) + log N(x_i; μ_j, Σ_j) for every row i of {@code block} and component j to
-   * the row-major n×k array {@code out}, using {@code scratch} (at least n·d) for the centred and
-   * whitened rows: one triangular solve per component over the whole block.
+   * k·d(d+1)/2 covariance entries, k·d mean entries and k − 1 free weights (scikit-learn's count).
    */
-  public void logJointDensities(RowBlock block, double[] out, double[] scratch) {
+  @Override
+  public int parameterCount() {
+    return k * d * (d + 1) / 2 + k * d + k - 1;
+  }
+
+  @Override
+  public ObjectNode toJson() {
+    return GaussianMixtureJson.toJson(this);
+  }
+
+  /**
+   * Writes log(w_j) + log N(x_i; μ_j, Σ_j): one triangular solve per component over the whole
+   * block.
+   */
+  @Override
+  public void logJointDensities(RowBlock block, double[] out) {
+    logJointDensities(block, out, new double[block.rows() * d]);
+  }
+
+  /**
+   * As {@link #logJointDensities(RowBlock, double[])}, using {@code scratch} (at least n·d) for
+   * the centred and whitened rows.
+   */
+  void logJointDensities(RowBlock block, double[] out, double[] scratch) {
     int n = block.rows();
     double[] x = block.values();
     for (int j = 0; j < k; j++) {

@@ -1,10 +1,9 @@
-package dev.sparkem.mixture.gaussian;
+package dev.sparkem.mixture;
 
 import dev.sparkem.data.FeatureColumns;
 import dev.sparkem.data.InvalidDataException;
 import dev.sparkem.data.RowBlock;
 import dev.sparkem.data.RowReader;
-import dev.sparkem.mixture.Posteriors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -21,18 +20,18 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Scores rows under a fitted mixture: appends the hard assignment {@value #PREDICTION} (int, the
+ * Scores rows under a fitted mixture of any family: appends the hard assignment {@value #PREDICTION} (int, the
  * component of highest posterior), the posterior vector {@value #PROBABILITY} (Spark ML vector of
  * k probabilities) and {@value #LOG_LIKELIHOOD} (log p(x), natural log) to every input row. Rows
  * are scored in blocks, as in the E-step.
  */
-public final class GaussianMixturePredictor {
+public final class MixturePredictor {
   public static final String PREDICTION = "prediction";
   public static final String PROBABILITY = "probability";
   public static final String LOG_LIKELIHOOD = "logLikelihood";
   private static final int ROWS_PER_BLOCK = 4096;
 
-  private GaussianMixturePredictor() {}
+  private MixturePredictor() {}
 
   /**
    * The input with the three columns appended; lazy, like any DataFrame transformation. Bad
@@ -42,7 +41,7 @@ public final class GaussianMixturePredictor {
    *     the model's dimension
    */
   public static Dataset<Row> predict(
-      Dataset<Row> input, FeatureColumns features, GaussianMixtureParameters model) {
+      Dataset<Row> input, FeatureColumns features, MixtureModel model) {
     if (features.dimension() != model.dimension()) {
       throw new InvalidDataException("the input has " + features.dimension()
           + " features, the model expects " + model.dimension());
@@ -63,7 +62,7 @@ public final class GaussianMixturePredictor {
   }
 
   private static Iterator<Row> scoreAll(
-      Iterator<Row> rows, RowReader reader, GaussianMixtureParameters model) {
+      Iterator<Row> rows, RowReader reader, MixtureModel model) {
     int partition = TaskContext.getPartitionId();
     int d = model.dimension();
     int k = model.k();
@@ -98,7 +97,7 @@ public final class GaussianMixturePredictor {
         RowBlock block = new RowBlock(n, d, Arrays.copyOf(values, n * d), null);
         double[] posteriors = new double[n * k];
         double[] logLikelihoods = new double[n];
-        model.logJointDensities(block, posteriors, new double[n * d]);
+        model.logJointDensities(block, posteriors);
         Posteriors.normalize(posteriors, k, block, logLikelihoods);
         List<Row> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
