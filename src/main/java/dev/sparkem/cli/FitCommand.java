@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkem.data.FeatureColumns;
 import dev.sparkem.data.InvalidDataException;
+import dev.sparkem.data.Packing;
 import dev.sparkem.data.PackedData;
 import dev.sparkem.engine.DegenerateModelException;
 import dev.sparkem.engine.EmSettings;
@@ -23,7 +24,6 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -104,7 +104,7 @@ final class FitCommand implements Callable<Integer> {
       FeatureColumns features = FeatureColumns.resolve(frame, input.features,
           weightColumn == null ? List.of() : List.of(weightColumn));
       PackedData data = PackedData.pack(frame, features, weightColumn,
-          (long) (blockSizeMb * (1 << 20)), StorageLevel.MEMORY_AND_DISK());
+          Packing.DEFAULT.withBlockBytes((long) (blockSizeMb * (1 << 20))));
       try {
         GaussianMixtureParameters start = given != null ? checkDimension(given, data)
             : GaussianInitializer.start(InitMode.parse(init), data, k == null ? 2 : k, seed,

@@ -7,7 +7,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * A data set packed into cached {@link RowBlock}s, validated and counted: the input of every EM
@@ -15,9 +14,6 @@ import org.apache.spark.storage.StorageLevel;
  * the fit is done.
  */
 public final class PackedData {
-  /** Default byte budget of one block's values (4 MiB). */
-  public static final long DEFAULT_BLOCK_BYTES = 4L << 20;
-
   private final JavaRDD<RowBlock> blocks;
   private final FeatureColumns features;
   private final long rows;
@@ -36,12 +32,11 @@ public final class PackedData {
    * every value.
    *
    * @param weightColumn the column of row weights, or {@code null} for weight 1 on every row
-   * @param blockBytes the byte budget of one block's values
-   * @param storage where the blocks are cached (memory, or memory and disk)
+   * @param packing the accepted values, the block layout and size, and the storage level
    * @throws InvalidDataException on any bad value, on empty input or zero total weight
    */
   public static PackedData pack(Dataset<Row> data, FeatureColumns features, String weightColumn,
-      long blockBytes, StorageLevel storage) {
+      Packing packing) {
     List<Column> columns = new ArrayList<>();
     for (String name : features.names()) {
       columns.add(column(name));
@@ -54,12 +49,12 @@ public final class PackedData {
       }
       columns.add(column(weightColumn));
     }
-    int rowsPerBlock = RowBlock.rowsForBudget(features.dimension(), blockBytes);
     Dataset<Row> selected = data.select(columns.toArray(new Column[0]));
-    RowReader reader = new RowReader(selected.schema(), features, weightColumn);
+    RowReader reader =
+        new RowReader(selected.schema(), features, packing.domain(), weightColumn);
     JavaRDD<RowBlock> blocks = selected.javaRDD()
-        .mapPartitionsWithIndex(new RowPacker(reader, rowsPerBlock), true)
-        .persist(storage);
+        .mapPartitionsWithIndex(new RowPacker(reader, packing), true)
+        .persist(packing.storage());
     blocks.setName("spark-em packed blocks (d=" + features.dimension() + ")");
     double[] counts;
     try {

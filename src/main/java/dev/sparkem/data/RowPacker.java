@@ -7,19 +7,21 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Row;
 
 /**
- * Turns one partition of rows into {@link RowBlock}s of at most {@code rowsPerBlock} rows, reading
- * and checking every value with a {@link RowReader}; errors name the partition and the row within
- * it (0-based).
+ * Turns one partition of rows into {@link RowBlock}s of the dense or sparse layout within a byte
+ * budget, reading and checking every value with a {@link RowReader}; errors name the partition
+ * and the row within it (0-based).
  */
 final class RowPacker implements Function2<Integer, Iterator<Row>, Iterator<RowBlock>> {
   private static final long serialVersionUID = 1L;
+  /** Bytes of one stored sparse entry: an int index and a double value. */
+  private static final int SPARSE_ENTRY_BYTES = 12;
 
   private final RowReader reader;
-  private final int rowsPerBlock;
+  private final Packing packing;
 
-  RowPacker(RowReader reader, int rowsPerBlock) {
+  RowPacker(RowReader reader, Packing packing) {
     this.reader = reader;
-    this.rowsPerBlock = rowsPerBlock;
+    this.packing = packing;
   }
 
   @Override
@@ -37,26 +39,91 @@ final class RowPacker implements Function2<Integer, Iterator<Row>, Iterator<RowB
         if (!rows.hasNext()) {
           throw new NoSuchElementException();
         }
+        return packing.sparse() ? nextSparse() : nextDense();
+      }
+
+      private String where() {
+        return "input row " + rowIndex + " of partition " + partition;
+      }
+
+      private RowBlock nextDense() {
         int d = reader.dimension();
-        double[] values = new double[rowsPerBlock * d];
-        double[] weights = reader.weighted() ? new double[rowsPerBlock] : null;
+        int capacity = RowBlock.rowsForBudget(d, packing.blockBytes());
+        double[] values = new double[capacity * d];
+        double[] weights = reader.weighted() ? new double[capacity] : null;
         int n = 0;
-        while (n < rowsPerBlock && rows.hasNext()) {
+        while (n < capacity && rows.hasNext()) {
           Row row = rows.next();
-          String where = "input row " + rowIndex + " of partition " + partition;
-          reader.readFeatures(row, values, n * d, where);
+          reader.readFeatures(row, values, n * d, where());
           if (weights != null) {
-            weights[n] = reader.readWeight(row, where);
+            weights[n] = reader.readWeight(row, where());
           }
           n++;
           rowIndex++;
         }
-        if (n < rowsPerBlock) {
-          values = Arrays.copyOf(values, n * d);
-          weights = weights == null ? null : Arrays.copyOf(weights, n);
+        return RowBlock.dense(n, d, Arrays.copyOf(values, n * d),
+            weights == null ? null : Arrays.copyOf(weights, n));
+      }
+
+      private RowBlock nextSparse() {
+        SparseRows block = new SparseRows(reader.weighted());
+        long budget = packing.blockBytes() / SPARSE_ENTRY_BYTES;
+        while (rows.hasNext() && block.entries() < budget && block.rows() < (1 << 20)) {
+          Row row = rows.next();
+          reader.readNonZeros(row, where(), block::add);
+          block.endRow(reader.weighted() ? reader.readWeight(row, where()) : 1.0);
+          rowIndex++;
         }
-        return new RowBlock(n, d, values, weights);
+        return block.build(reader.dimension());
       }
     };
+  }
+
+  /** Growable compressed-sparse-row arrays. */
+  private static final class SparseRows {
+    private int[] rowStarts = new int[64];
+    private int[] indices = new int[1024];
+    private double[] values = new double[1024];
+    private double[] weights;
+    private int rows;
+    private int entries;
+
+    SparseRows(boolean weighted) {
+      weights = weighted ? new double[64] : null;
+    }
+
+    int rows() {
+      return rows;
+    }
+
+    int entries() {
+      return entries;
+    }
+
+    void add(int column, double value) {
+      if (entries == indices.length) {
+        indices = Arrays.copyOf(indices, 2 * entries);
+        values = Arrays.copyOf(values, 2 * entries);
+      }
+      indices[entries] = column;
+      values[entries++] = value;
+    }
+
+    void endRow(double weight) {
+      if (rows + 1 == rowStarts.length) {
+        rowStarts = Arrays.copyOf(rowStarts, 2 * rowStarts.length);
+        weights = weights == null ? null : Arrays.copyOf(weights, rowStarts.length);
+      }
+      if (weights != null) {
+        weights[rows] = weight;
+      }
+      rowStarts[++rows] = entries;
+    }
+
+    RowBlock build(int dimension) {
+      return RowBlock.sparse(rows, dimension, Arrays.copyOf(rowStarts, rows + 1),
+          Arrays.copyOf(indices, entries), Arrays.copyOf(values, entries),
+          weights == null ? null : Arrays.copyOf(weights, rows));
+    }
   }
 }

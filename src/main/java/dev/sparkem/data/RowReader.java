@@ -8,8 +8,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Reads the features (and optionally the weight) of rows of a known schema into a packed
- * {@code double[]}, checking every value: a missing, non-numeric, NaN or infinite feature, a
+ * Reads the features (and optionally the weight) of rows of a known schema, densely into a packed
+ * {@code double[]} or as their non-zero entries, checking every value: a missing or non-numeric
+ * feature, one outside the {@link ValueDomain} (NaN and infinities are outside every domain), a
  * vector of the wrong width, or a negative or non-finite weight is an
  * {@link InvalidDataException} whose message starts with the caller's description of the row.
  */
@@ -17,16 +18,20 @@ public final class RowReader implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final FeatureColumns features;
+  private final ValueDomain domain;
   private final int[] featurePositions;
   private final String weightColumn;
   private final int weightPosition;
 
   /**
    * @param schema the schema of the rows to read; must hold the feature columns
+   * @param domain the feature values accepted
    * @param weightColumn the weight column, or {@code null} when rows are unweighted
    */
-  public RowReader(StructType schema, FeatureColumns features, String weightColumn) {
+  public RowReader(StructType schema, FeatureColumns features, ValueDomain domain,
+      String weightColumn) {
     this.features = features;
+    this.domain = domain;
     this.featurePositions = features.names().stream().mapToInt(schema::fieldIndex).toArray();
     this.weightColumn = weightColumn;
     this.weightPosition = weightColumn == null ? -1 : schema.fieldIndex(weightColumn);
@@ -42,15 +47,33 @@ public final class RowReader implements Serializable {
     return weightColumn != null;
   }
 
+  /** Receives the non-zero features of a row, in ascending column order. */
+  @FunctionalInterface
+  public interface EntryConsumer {
+    void accept(int column, double value);
+  }
+
   /** Writes the d features of {@code row} to {@code out[offset..offset+d)}. */
   public void readFeatures(Row row, double[] out, int offset, String where) {
+    Arrays.fill(out, offset, offset + features.dimension(), 0.0);
+    readNonZeros(row, where, (column, value) -> out[offset + column] = value);
+  }
+
+  /**
+   * Passes the non-zero features of {@code row} to {@code consumer}: for a sparse vector in time
+   * proportional to its stored entries, not to d.
+   */
+  public void readNonZeros(Row row, String where, EntryConsumer consumer) {
     if (features.isVector()) {
-      readVector(row, out, offset, where);
+      readVector(row, where, consumer);
       return;
     }
     for (int j = 0; j < featurePositions.length; j++) {
       String column = features.names().get(j);
-      out[offset + j] = finite(number(row.get(featurePositions[j]), where, column), where, column);
+      double value = check(number(row.get(featurePositions[j]), where, column), where, column);
+      if (value != 0.0) {
+        consumer.accept(j, value);
+      }
     }
   }
 
@@ -64,7 +87,7 @@ public final class RowReader implements Serializable {
     return w;
   }
 
-  private void readVector(Row row, double[] out, int offset, String where) {
+  private void readVector(Row row, String where, EntryConsumer consumer) {
     String column = features.names().get(0);
     Object cell = row.get(featurePositions[0]);
     if (cell == null) {
@@ -79,14 +102,19 @@ public final class RowReader implements Serializable {
       SparseVector sparse = (SparseVector) v;
       int[] indices = sparse.indices();
       double[] active = sparse.values();
-      Arrays.fill(out, offset, offset + features.dimension(), 0.0);
       for (int t = 0; t < indices.length; t++) {
-        out[offset + indices[t]] = finite(active[t], where, column + "[" + indices[t] + "]");
+        double value = check(active[t], where, column + "[" + indices[t] + "]");
+        if (value != 0.0) {
+          consumer.accept(indices[t], value);
+        }
       }
     } else {
       double[] dense = v.toArray();
       for (int i = 0; i < dense.length; i++) {
-        out[offset + i] = finite(dense[i], where, column + "[" + i + "]");
+        double value = check(dense[i], where, column + "[" + i + "]");
+        if (value != 0.0) {
+          consumer.accept(i, value);
+        }
       }
     }
   }
@@ -107,10 +135,10 @@ public final class RowReader implements Serializable {
     }
   }
 
-  private static double finite(double x, String where, String column) {
-    if (!Double.isFinite(x)) {
+  private double check(double x, String where, String column) {
+    if (!domain.contains(x)) {
       throw new InvalidDataException(
-          where + ": column '" + column + "' is " + x + ", expected a finite number");
+          where + ": column '" + column + "' is " + x + ", expected " + domain.expected());
     }
     return x;
   }

@@ -4,6 +4,7 @@ import dev.sparkem.data.FeatureColumns;
 import dev.sparkem.data.InvalidDataException;
 import dev.sparkem.data.RowBlock;
 import dev.sparkem.data.RowReader;
+import dev.sparkem.data.ValueDomain;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -56,7 +57,7 @@ public final class MixturePredictor {
         .add(PREDICTION, DataTypes.IntegerType, false)
         .add(PROBABILITY, SQLDataTypes.VectorType(), false)
         .add(LOG_LIKELIHOOD, DataTypes.DoubleType, false);
-    RowReader reader = new RowReader(input.schema(), features, null);
+    RowReader reader = new RowReader(input.schema(), features, ValueDomain.REAL, null);
     MapPartitionsFunction<Row, Row> score = rows -> scoreAll(rows, reader, model);
     return input.mapPartitions(score, Encoders.row(schema));
   }
@@ -94,7 +95,7 @@ public final class MixturePredictor {
           pending.add(row);
         }
         int n = pending.size();
-        RowBlock block = new RowBlock(n, d, Arrays.copyOf(values, n * d), null);
+        RowBlock block = RowBlock.dense(n, d, Arrays.copyOf(values, n * d), null);
         double[] posteriors = new double[n * k];
         double[] logLikelihoods = new double[n];
         model.logJointDensities(block, posteriors);

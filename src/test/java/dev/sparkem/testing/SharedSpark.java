@@ -2,6 +2,7 @@ package dev.sparkem.testing;
 
 import dev.sparkem.data.FeatureColumns;
 import dev.sparkem.data.PackedData;
+import dev.sparkem.data.Packing;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -56,11 +57,11 @@ public final class SharedSpark {
   public static PackedData pack(double[][] rows, int partitions, long blockBytes) {
     Dataset<Row> frame = frame(rows, partitions);
     return PackedData.pack(frame, FeatureColumns.resolve(frame, List.of(), List.of()), null,
-        blockBytes, StorageLevel.MEMORY_ONLY());
+        Packing.DEFAULT.withBlockBytes(blockBytes).withStorage(StorageLevel.MEMORY_ONLY()));
   }
 
   public static PackedData pack(double[][] rows, int partitions) {
-    return pack(rows, partitions, PackedData.DEFAULT_BLOCK_BYTES);
+    return pack(rows, partitions, Packing.DEFAULT_BLOCK_BYTES);
   }
 
   /** Schema helper for tests that build their own frames. */

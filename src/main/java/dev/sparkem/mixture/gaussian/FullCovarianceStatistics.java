@@ -48,7 +48,7 @@ public final class FullCovarianceStatistics implements SufficientStatistics<Full
   public void add(RowBlock block, double[] responsibilities, double[] scratch) {
     checkWidth(block.dimension());
     int n = block.rows();
-    double[] x = block.values();
+    double[] x = block.denseValues();
     BLAS blas = BLAS.getInstance();
     for (int j = 0; j < k; j++) {
       double total = 0.0;

@@ -225,7 +225,7 @@ public final class GaussianMixtureParameters implements MixtureModel {
    */
   void logJointDensities(RowBlock block, double[] out, double[] scratch) {
     int n = block.rows();
-    double[] x = block.values();
+    double[] x = block.denseValues();
     for (int j = 0; j < k; j++) {
       centre(x, n, j, scratch);
       factors[j].solveLowerInPlace(scratch, n);

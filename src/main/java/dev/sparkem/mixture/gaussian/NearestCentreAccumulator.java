@@ -28,7 +28,7 @@ final class NearestCentreAccumulator
     int n = block.rows();
     int d = block.dimension();
     int k = centres.length;
-    double[] x = block.values();
+    double[] x = block.denseValues();
     double[] assignment = new double[n * k];
     for (int i = 0; i < n; i++) {
       int best = 0;

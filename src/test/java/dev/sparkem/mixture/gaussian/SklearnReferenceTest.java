@@ -9,6 +9,7 @@ import dev.sparkem.data.DatasetReader;
 import dev.sparkem.data.FeatureColumns;
 import dev.sparkem.data.InputFormat;
 import dev.sparkem.data.PackedData;
+import dev.sparkem.data.Packing;
 import dev.sparkem.engine.EmSettings;
 import dev.sparkem.engine.ExpectationMaximization;
 import dev.sparkem.engine.FitResult;
@@ -71,7 +72,7 @@ class SklearnReferenceTest {
         SharedSpark.session(), ReferenceData.ROOT.resolve(file).toString(), InputFormat.CSV);
     List<String> columns = Arrays.asList(frame.columns()).subList(0, d);
     return PackedData.pack(frame, FeatureColumns.resolve(frame, columns, List.of()), null,
-        PackedData.DEFAULT_BLOCK_BYTES, StorageLevel.MEMORY_ONLY());
+        Packing.DEFAULT.withStorage(StorageLevel.MEMORY_ONLY()));
   }
 
   @AfterAll
