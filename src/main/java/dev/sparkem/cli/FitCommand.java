@@ -15,7 +15,8 @@ import dev.sparkem.engine.FitStatus;
 import dev.sparkem.engine.IterationRecord;
 import dev.sparkem.init.GaussianInitializer;
 import dev.sparkem.init.InitMode;
-import dev.sparkem.mixture.gaussian.FullCovarianceFamily;
+import dev.sparkem.mixture.gaussian.CovarianceType;
+import dev.sparkem.mixture.gaussian.GaussianMixtureFamily;
 import dev.sparkem.mixture.gaussian.GaussianMixtureParameters;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code fit}: fits a Gaussian mixture and writes model.json and metrics.jsonl. */
 @Command(name = "fit", mixinStandardHelpOptions = true,
-    description = {"Fit a Gaussian mixture (full covariance) by EM and write OUTPUT/model.json "
+    description = {"Fit a Gaussian mixture by EM and write OUTPUT/model.json "
         + "and OUTPUT/metrics.jsonl; the output appears whole or not at all.",
         "Options may also come from --conf FILE (properties: option names without dashes); "
             + "the command line wins."})
@@ -66,6 +67,11 @@ final class FitCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}, off).")
   double relativeTolerance;
 
+  @Option(names = "--covariance", paramLabel = "TYPE", defaultValue = "full",
+      description = "Covariance type, as scikit-learn's covariance_type: full, tied, diag or "
+          + "spherical (default: ${DEFAULT-VALUE}).")
+  String covariance;
+
   @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
       description = "Seed of the initialisation (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -93,7 +99,8 @@ final class FitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     EmSettings settings = new EmSettings(maxIterations, tolerance, relativeTolerance);
-    FullCovarianceFamily family = new FullCovarianceFamily(regCovar);
+    CovarianceType type = CovarianceType.parse(covariance);
+    GaussianMixtureFamily family = new GaussianMixtureFamily(type, regCovar);
     if (!(blockSizeMb > 0)) {
       throw new IllegalArgumentException("--block-size-mb is " + blockSizeMb + ", expected > 0");
     }
@@ -106,9 +113,9 @@ final class FitCommand implements Callable<Integer> {
       PackedData data = PackedData.pack(frame, features, weightColumn,
           Packing.DEFAULT.withBlockBytes((long) (blockSizeMb * (1 << 20))));
       try {
-        GaussianMixtureParameters start = given != null ? checkDimension(given, data)
-            : GaussianInitializer.start(InitMode.parse(init), data, k == null ? 2 : k, seed,
-                regCovar);
+        GaussianMixtureParameters start = given != null ? checkGiven(given, data, type)
+            : GaussianInitializer.start(InitMode.parse(init), data, k == null ? 2 : k, type,
+                seed, regCovar);
         List<IterationRecord> records = new ArrayList<>();
         FitResult<GaussianMixtureParameters> result = ExpectationMaximization.fit(
             data.blocks(), family, start, settings, record -> {
@@ -168,8 +175,12 @@ final class FitCommand implements Callable<Integer> {
     return given;
   }
 
-  private GaussianMixtureParameters checkDimension(GaussianMixtureParameters given,
-      PackedData data) {
+  private GaussianMixtureParameters checkGiven(GaussianMixtureParameters given,
+      PackedData data, CovarianceType type) {
+    if (given.covarianceType() != type) {
+      throw new IllegalArgumentException("--init " + init + " has " + given.covarianceType()
+          + " covariances but --covariance is " + type);
+    }
     if (given.dimension() != data.dimension()) {
       throw new InvalidDataException("--init " + init + " has dimension " + given.dimension()
           + ", the input has " + data.dimension() + " features " + data.features().names());

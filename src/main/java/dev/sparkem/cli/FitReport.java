@@ -94,8 +94,8 @@ final class FitReport {
   String summary(String output) {
     GaussianMixtureParameters model = result.model();
     StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT, "spark-em fit: Gaussian mixture, full covariance, k=%d,"
-        + " d=%d%n", model.k(), model.dimension()));
+    s.append(String.format(Locale.ROOT, "spark-em fit: Gaussian mixture, %s covariance, k=%d,"
+        + " d=%d%n", model.covarianceType(), model.k(), model.dimension()));
     s.append(String.format(Locale.ROOT, "input:  %s (%s; %d rows, total weight %s; features %s)%n",
         provenance.get("input").asText(), provenance.get("inputFormat").asText(), result.rows(),
         number(result.totalWeight()), String.join(", ", features.names())));

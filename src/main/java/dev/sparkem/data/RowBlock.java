@@ -103,6 +103,11 @@ public final class RowBlock implements DataBlock {
     return dense;
   }
 
+  /** This block in the dense layout (itself when already dense). */
+  public RowBlock toDense() {
+    return isSparse() ? dense(rows, dimension, denseValues(), weights) : this;
+  }
+
   /** Sparse layout: the rows + 1 offsets of the rows' entries. */
   public int[] rowStarts() {
     requireSparse();

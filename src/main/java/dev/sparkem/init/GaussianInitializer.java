@@ -3,6 +3,7 @@ package dev.sparkem.init;
 import dev.sparkem.data.InvalidDataException;
 import dev.sparkem.data.PackedData;
 import dev.sparkem.data.RowBlock;
+import dev.sparkem.mixture.gaussian.CovarianceType;
 import dev.sparkem.mixture.gaussian.GaussianMixtureParameters;
 import dev.sparkem.mixture.gaussian.GaussianStarts;
 import java.util.ArrayList;
@@ -28,21 +29,21 @@ public final class GaussianInitializer {
    * @throws InvalidDataException if the data have fewer rows (or distinct rows, for k-means)
    *     than k
    */
-  public static GaussianMixtureParameters start(
-      InitMode mode, PackedData data, int k, long seed, double regCovar) {
+  public static GaussianMixtureParameters start(InitMode mode, PackedData data, int k,
+      CovarianceType type, long seed, double regCovar) {
     if (k < 1) {
       throw new IllegalArgumentException("k is " + k + ", expected >= 1");
     }
     data.requireRowsFor(k);
     return switch (mode) {
-      case KMEANS -> kMeansParallel(data.blocks(), k, seed, regCovar);
+      case KMEANS -> kMeansParallel(data.blocks(), k, type, seed, regCovar);
       case RANDOM -> GaussianStarts.fromRows(data.blocks(), randomRows(data.blocks(), k, seed),
-          regCovar);
+          type, regCovar);
     };
   }
 
-  private static GaussianMixtureParameters kMeansParallel(
-      JavaRDD<RowBlock> blocks, int k, long seed, double regCovar) {
+  private static GaussianMixtureParameters kMeansParallel(JavaRDD<RowBlock> blocks, int k,
+      CovarianceType type, long seed, double regCovar) {
     JavaRDD<Vector> rows = rowsOf(blocks).map(Vectors::dense);
     KMeansModel model = new KMeans().setK(k).setSeed(seed)
         .setInitializationMode(KMeans.K_MEANS_PARALLEL()).setMaxIterations(KMEANS_MAX_ITERATIONS)
@@ -56,7 +57,7 @@ public final class GaussianInitializer {
     for (int j = 0; j < k; j++) {
       means[j] = centres[j].toArray();
     }
-    return GaussianStarts.fromCentres(blocks, means, regCovar);
+    return GaussianStarts.fromCentres(blocks, means, type, regCovar);
   }
 
   private static double[][] randomRows(JavaRDD<RowBlock> blocks, int k, long seed) {

@@ -138,13 +138,15 @@ class JobsEndToEndTest {
       }
       Path init = dir.resolve("init-" + fit.get("init_kind").asText() + ".json");
       JSON.writeValue(init.toFile(), fit.get("init"));
-      check(init, 1, fit.get("after_1_iteration"));
-      check(init, fit.get("n_iter").asInt(), fit.get("final"));
+      String name = fit.get("init_kind").asText();
+      check(init, name, 1, fit.get("after_1_iteration"));
+      check(init, name, fit.get("n_iter").asInt(), fit.get("final"));
     }
   }
 
-  private void check(Path init, int iterations, JsonNode expected) throws IOException {
-    Path out = dir.resolve("iris-" + iterations);
+  private void check(Path init, String name, int iterations, JsonNode expected)
+      throws IOException {
+    Path out = dir.resolve("iris-" + name + "-" + iterations);
     JobRunner fit = JobRunner.run("fit", "--input",
         ReferenceData.ROOT.resolve("gmm/iris.csv").toString(), "--features",
         "Sepal.Length,Sepal.Width,Petal.Length,Petal.Width", "--init", init.toString(), "--tol",

@@ -50,6 +50,20 @@ public final class ReferenceData {
     }
   }
 
+  /** Every number of a nested JSON array, row after row. */
+  public static double[] flatten(JsonNode node) {
+    if (!node.isArray()) {
+      return new double[] {node.asDouble()};
+    }
+    java.util.stream.DoubleStream.Builder values = java.util.stream.DoubleStream.builder();
+    for (JsonNode child : node) {
+      for (double v : flatten(child)) {
+        values.add(v);
+      }
+    }
+    return values.build().toArray();
+  }
+
   public static double[] vector(JsonNode node) {
     double[] v = new double[node.size()];
     for (int i = 0; i < v.length; i++) {

@@ -4,16 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The parameters part of the JSON model file {@code model.json}:
  * <pre>
  * { "format": "spark-em-model", "formatVersion": 1, "family": "gaussian-mixture",
  *   "covarianceType": "full", "k": 2, "dimension": 2,
- *   "weights": [k numbers], "means": [k arrays of d], "covariances": [k arrays of d arrays of d] }
+ *   "weights": [k numbers], "means": [k arrays of d], "covariances": [...] }
  * </pre>
- * Reading needs only {@code weights}, {@code means} and {@code covariances}; {@code family},
- * {@code covarianceType} and {@code formatVersion} are checked when present. Other keys (the fit's
+ * {@code covariances} has scikit-learn's shape of {@code covariances_} for the type: k×d×d
+ * (full), d×d (tied), k×d (diag) or k (spherical). Reading needs only {@code weights},
+ * {@code means} and {@code covariances}; {@code covarianceType} defaults to {@code full};
+ * {@code family} and {@code formatVersion} are checked when present. Other keys (the fit's
  * record, written by the jobs) are ignored.
  */
 public final class GaussianMixtureJson {
@@ -23,9 +28,6 @@ public final class GaussianMixtureJson {
   public static final int FORMAT_VERSION = 1;
   /** The value of {@code family}. */
   public static final String FAMILY = "gaussian-mixture";
-  /** The only covariance type of this family so far. */
-  public static final String COVARIANCE_TYPE = "full";
-
   private GaussianMixtureJson() {}
 
   /** The parameters as a JSON object with the keys above. */
@@ -34,7 +36,7 @@ public final class GaussianMixtureJson {
     root.put("format", FORMAT);
     root.put("formatVersion", FORMAT_VERSION);
     root.put("family", FAMILY);
-    root.put("covarianceType", COVARIANCE_TYPE);
+    root.put("covarianceType", params.covarianceType().toString());
     root.put("k", params.k());
     root.put("dimension", params.dimension());
     ArrayNode weights = root.putArray("weights");
@@ -42,15 +44,35 @@ public final class GaussianMixtureJson {
       weights.add(w);
     }
     ArrayNode means = root.putArray("means");
-    ArrayNode covariances = root.putArray("covariances");
     for (int j = 0; j < params.k(); j++) {
       addRow(means.addArray(), params.mean(j));
-      ArrayNode matrix = covariances.addArray();
-      for (double[] row : params.covariance(j)) {
-        addRow(matrix.addArray(), row);
+    }
+    ArrayNode covariances = root.putArray("covariances");
+    int d = params.dimension();
+    double[] values = params.covarianceValues();
+    switch (params.covarianceType()) {
+      case FULL -> {
+        for (int j = 0; j < params.k(); j++) {
+          addMatrix(covariances.addArray(), values, j * d * d, d);
+        }
       }
+      case TIED -> addMatrix(covariances, values, 0, d);
+      case DIAG -> addMatrix(covariances, values, 0, d, params.k());
+      case SPHERICAL -> addRow(covariances, values);
     }
     return root;
+  }
+
+  private static void addMatrix(ArrayNode into, double[] values, int offset, int columns) {
+    addMatrix(into, values, offset, columns, columns);
+  }
+
+  private static void addMatrix(ArrayNode into, double[] values, int offset, int columns,
+      int rows) {
+    for (int r = 0; r < rows; r++) {
+      addRow(into.addArray(),
+          Arrays.copyOfRange(values, offset + r * columns, offset + (r + 1) * columns));
+    }
   }
 
   private static void addRow(ArrayNode into, double[] values) {
@@ -71,7 +93,15 @@ public final class GaussianMixtureJson {
       throw new IllegalArgumentException(source + ": expected a JSON object");
     }
     checkText(root, "family", FAMILY, source);
-    checkText(root, "covarianceType", COVARIANCE_TYPE, source);
+    CovarianceType type = CovarianceType.FULL;
+    JsonNode typeNode = root.get("covarianceType");
+    if (typeNode != null && !typeNode.isNull()) {
+      try {
+        type = CovarianceType.parse(typeNode.asText());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(source + ": covarianceType: " + e.getMessage(), e);
+      }
+    }
     JsonNode version = root.get("formatVersion");
     if (version != null && (!version.canConvertToInt() || version.asInt() > FORMAT_VERSION)) {
       throw new IllegalArgumentException(source + ": formatVersion is " + version
@@ -79,31 +109,44 @@ public final class GaussianMixtureJson {
     }
     double[] weights = vector(required(root, "weights", source), "weights", source);
     JsonNode meansNode = required(root, "means", source);
-    JsonNode covariancesNode = required(root, "covariances", source);
-    if (!meansNode.isArray() || !covariancesNode.isArray()) {
-      throw new IllegalArgumentException(source + ": 'means' and 'covariances' must be arrays");
+    if (!meansNode.isArray()) {
+      throw new IllegalArgumentException(source + ": 'means' must be an array of arrays");
     }
     double[][] means = new double[meansNode.size()][];
     for (int j = 0; j < means.length; j++) {
       means[j] = vector(meansNode.get(j), "means[" + j + "]", source);
     }
-    double[][][] covariances = new double[covariancesNode.size()][][];
-    for (int j = 0; j < covariances.length; j++) {
-      JsonNode matrix = covariancesNode.get(j);
-      if (!matrix.isArray()) {
-        throw new IllegalArgumentException(
-            source + ": covariances[" + j + "] must be an array of rows");
-      }
-      covariances[j] = new double[matrix.size()][];
-      for (int a = 0; a < matrix.size(); a++) {
-        covariances[j][a] = vector(matrix.get(a), "covariances[" + j + "][" + a + "]", source);
-      }
-    }
+    double[] covariances = flatten(required(root, "covariances", source), "covariances",
+        depth(type), source);
     try {
-      return GaussianMixtureParameters.of(weights, means, covariances);
+      return GaussianMixtureParameters.of(type, weights, means, covariances);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
     }
+  }
+
+  /** How deep scikit-learn's covariance array is for the type: 3, 2, 2 or 1. */
+  private static int depth(CovarianceType type) {
+    return switch (type) {
+      case FULL -> 3;
+      case TIED, DIAG -> 2;
+      case SPHERICAL -> 1;
+    };
+  }
+
+  /** The numbers of a nested array of the given depth, row after row. */
+  private static double[] flatten(JsonNode node, String key, int depth, String source) {
+    if (depth == 1) {
+      return vector(node, key, source);
+    }
+    if (!node.isArray()) {
+      throw new IllegalArgumentException(source + ": " + key + " must be an array of arrays");
+    }
+    List<double[]> parts = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      parts.add(flatten(node.get(i), key + "[" + i + "]", depth - 1, source));
+    }
+    return parts.stream().flatMapToDouble(Arrays::stream).toArray();
   }
 
   private static void checkText(JsonNode root, String key, String expected, String source) {

@@ -9,72 +9,107 @@ import dev.sparkem.mixture.MixtureModel;
 import java.util.Arrays;
 
 /**
- * The parameters of a k-component Gaussian mixture in d dimensions with full covariances:
- * weights w_j (positive, summing to 1), means μ_j and covariance matrices Σ_j, held with the
- * Cholesky factor of every Σ_j so that scoring needs no further factorisation. Immutable; getters
- * return copies.
+ * The parameters of a k-component Gaussian mixture in d dimensions: weights w_j (positive,
+ * summing to 1), means μ_j and covariances of one {@link CovarianceType}, held with what scoring
+ * needs (Cholesky factors for full and tied, inverse variances for diag and spherical) so that
+ * scoring factorises nothing. Immutable; getters return copies.
  */
 public final class GaussianMixtureParameters implements MixtureModel {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
   private static final double LOG_2PI = Math.log(2 * Math.PI);
 
+  private final CovarianceType type;
   private final int k;
   private final int d;
   private final double[] weights;
   private final double[] means;
+  /** Flat in scikit-learn's shape: k·d·d, d·d, k·d or k values (matrices column-major). */
   private final double[] covariances;
+  /** Full: one per component; tied: one; diag and spherical: none. */
   private final CholeskyFactor[] factors;
+  private final double[] logDeterminants;
 
-  private GaussianMixtureParameters(int k, int d, double[] weights, double[] means,
-      double[] covariances, CholeskyFactor[] factors) {
+  private GaussianMixtureParameters(CovarianceType type, int k, int d, double[] weights,
+      double[] means, double[] covariances) throws ComponentException {
+    this.type = type;
     this.k = k;
     this.d = d;
     this.weights = weights;
     this.means = means;
     this.covariances = covariances;
-    this.factors = factors;
+    this.logDeterminants = new double[k];
+    int matrices = type == CovarianceType.FULL ? k : type == CovarianceType.TIED ? 1 : 0;
+    this.factors = new CholeskyFactor[matrices];
+    for (int m = 0; m < matrices; m++) {
+      try {
+        factors[m] = CholeskyFactor.of(Arrays.copyOfRange(covariances, m * d * d,
+            (m + 1) * d * d), d);
+      } catch (NotPositiveDefiniteException e) {
+        throw new ComponentException(m, "covariance " + e.getMessage());
+      }
+    }
+    for (int j = 0; j < k; j++) {
+      if (matrices > 0) {
+        logDeterminants[j] = factors[type == CovarianceType.FULL ? j : 0].logDeterminant();
+        continue;
+      }
+      for (int a = 0; a < d; a++) {
+        double v = variance(j, a);
+        if (!(v > 0) || Double.isInfinite(v)) {
+          throw new ComponentException(j, "variance " + (type == CovarianceType.DIAG
+              ? "[" + a + "] " : "") + "is " + v + ", expected a finite number > 0");
+        }
+        logDeterminants[j] += Math.log(v);
+      }
+    }
+  }
+
+  /** A component whose covariance cannot be used. */
+  private static final class ComponentException extends Exception {
+    private static final long serialVersionUID = 1L;
+    final int component;
+
+    ComponentException(int component, String message) {
+      super(message);
+      this.component = component;
+    }
   }
 
   /**
-   * Checks and factors the given parameters.
+   * Checks and prepares given parameters.
    *
    * @param weights k positive weights that sum to 1 within 1e-6 (they are rescaled to sum to 1)
    * @param means k means of d values
-   * @param covariances k symmetric positive definite d×d matrices
-   * @throws IllegalArgumentException naming the offending entry, if shapes disagree, a value is
-   *     not finite, a weight is not positive, the weights do not sum to 1 or a covariance is not
-   *     symmetric positive definite
+   * @param covariances in scikit-learn's shape for {@code type}, flattened row after row:
+   *     k·d·d (full), d·d (tied), k·d (diag) or k (spherical) values; matrices symmetric
+   *     positive definite, variances positive
+   * @throws IllegalArgumentException naming the offending entry
    */
-  public static GaussianMixtureParameters of(
-      double[] weights, double[][] means, double[][][] covariances) {
+  public static GaussianMixtureParameters of(CovarianceType type, double[] weights,
+      double[][] means, double[] covariances) {
     int k = weights.length;
-    if (k == 0) {
-      throw new IllegalArgumentException("weights is empty, expected at least one component");
-    }
-    if (means.length != k || covariances.length != k) {
-      throw new IllegalArgumentException("found " + k + " weights, " + means.length + " means and "
-          + covariances.length + " covariances, expected the same number of each");
+    if (k == 0 || means.length != k) {
+      throw new IllegalArgumentException("found " + k + " weights and " + means.length
+          + " means, expected the same number (at least one) of each");
     }
     int d = means[0].length;
     if (d == 0) {
       throw new IllegalArgumentException("means[0] is empty, expected at least one dimension");
     }
+    int expected = covarianceSize(type, k, d);
+    if (covariances.length != expected) {
+      throw new IllegalArgumentException("found " + covariances.length + " covariance values, "
+          + "expected " + expected + " for " + type + " covariances of " + k + " components in "
+          + d + " dimensions");
+    }
     double sum = 0.0;
+    double[] flatMeans = new double[k * d];
     for (int j = 0; j < k; j++) {
       if (!(weights[j] > 0) || !Double.isFinite(weights[j])) {
         throw new IllegalArgumentException(
             "weights[" + j + "] is " + weights[j] + ", expected a finite number > 0");
       }
       sum += weights[j];
-    }
-    if (Math.abs(sum - 1.0) > 1e-6) {
-      throw new IllegalArgumentException("weights sum to " + sum + ", expected 1");
-    }
-    double[] flatWeights = new double[k];
-    double[] flatMeans = new double[k * d];
-    double[] flatCovariances = new double[k * d * d];
-    for (int j = 0; j < k; j++) {
-      flatWeights[j] = weights[j] / sum;
       if (means[j].length != d) {
         throw new IllegalArgumentException(
             "means[" + j + "] has " + means[j].length + " values, expected " + d);
@@ -86,61 +121,77 @@ public final class GaussianMixtureParameters implements MixtureModel {
         }
         flatMeans[j * d + a] = means[j][a];
       }
-      if (covariances[j].length != d) {
-        throw new IllegalArgumentException("covariances[" + j + "] has " + covariances[j].length
-            + " rows, expected " + d);
-      }
+    }
+    if (Math.abs(sum - 1.0) > 1e-6) {
+      throw new IllegalArgumentException("weights sum to " + sum + ", expected 1");
+    }
+    double total = sum;
+    double[] flatWeights = Arrays.stream(weights).map(w -> w / total).toArray();
+    double[] flatCovariances = covariances.clone();
+    if (type == CovarianceType.FULL || type == CovarianceType.TIED) {
+      checkSymmetric(flatCovariances, d);
+    }
+    try {
+      return new GaussianMixtureParameters(type, k, d, flatWeights, flatMeans, flatCovariances);
+    } catch (ComponentException e) {
+      throw new IllegalArgumentException(
+          "covariances[" + e.component + "]: " + e.getMessage(), e);
+    }
+  }
+
+  /** Full covariances given as k matrices d×d. */
+  public static GaussianMixtureParameters full(
+      double[] weights, double[][] means, double[][][] covariances) {
+    double[] flat = Arrays.stream(covariances).flatMap(Arrays::stream)
+        .flatMapToDouble(Arrays::stream).toArray();
+    return of(CovarianceType.FULL, weights, means, flat);
+  }
+
+  private static void checkSymmetric(double[] matrices, int d) {
+    for (int m = 0; m < matrices.length / (d * d); m++) {
       for (int a = 0; a < d; a++) {
-        if (covariances[j][a].length != d) {
-          throw new IllegalArgumentException("covariances[" + j + "][" + a + "] has "
-              + covariances[j][a].length + " values, expected " + d);
-        }
-        for (int b = 0; b < d; b++) {
-          double v = covariances[j][a][b];
-          double mirror = covariances[j][b][a];
+        for (int b = 0; b < a; b++) {
+          double v = matrices[m * d * d + a * d + b];
+          double mirror = matrices[m * d * d + b * d + a];
           if (Math.abs(v - mirror) > 1e-9 * Math.max(1.0, Math.abs(v))) {
-            throw new IllegalArgumentException("covariances[" + j + "] is not symmetric: entry ("
+            throw new IllegalArgumentException("covariances[" + m + "] is not symmetric: entry ("
                 + a + "," + b + ") is " + v + " but (" + b + "," + a + ") is " + mirror);
           }
-          flatCovariances[(j * d + b) * d + a] = v;
         }
       }
     }
-    CholeskyFactor[] factors = new CholeskyFactor[k];
-    for (int j = 0; j < k; j++) {
-      try {
-        factors[j] = factorOf(flatCovariances, j, d);
-      } catch (NotPositiveDefiniteException e) {
-        throw new IllegalArgumentException("covariances[" + j + "]: " + e.getMessage(), e);
-      }
-    }
-    return new GaussianMixtureParameters(k, d, flatWeights, flatMeans, flatCovariances, factors);
   }
 
   /**
-   * Builds parameters from flat arrays produced by an M-step (weights k, means k·d row after row,
-   * covariances k column-major d×d blocks), taking ownership of the arrays.
+   * Parameters from an M-step, in the flat layout of {@link #of} (arrays taken, not copied).
    *
-   * @throws DegenerateModelException naming the component whose covariance is not positive
-   *     definite
+   * @throws DegenerateModelException naming the component whose covariance is unusable
    */
-  static GaussianMixtureParameters fromMaximization(int k, int d, double[] weights,
-      double[] means, double[] covariances) {
-    CholeskyFactor[] factors = new CholeskyFactor[k];
-    for (int j = 0; j < k; j++) {
-      try {
-        factors[j] = factorOf(covariances, j, d);
-      } catch (NotPositiveDefiniteException e) {
-        throw new DegenerateModelException("component " + j + ": covariance " + e.getMessage()
-            + "; the component has collapsed onto too few distinct points (a larger regCovar "
-            + "keeps covariances positive definite)", e);
-      }
+  static GaussianMixtureParameters fromMaximization(CovarianceType type, int k, int d,
+      double[] weights, double[] means, double[] covariances) {
+    try {
+      return new GaussianMixtureParameters(type, k, d, weights, means, covariances);
+    } catch (ComponentException e) {
+      String which = type == CovarianceType.TIED ? "the tied covariance"
+          : "component " + e.component;
+      throw new DegenerateModelException(which + ": " + e.getMessage() + "; a component has "
+          + "collapsed onto too few distinct points (a larger regCovar keeps covariances "
+          + "positive definite)", e);
     }
-    return new GaussianMixtureParameters(k, d, weights, means, covariances, factors);
   }
 
-  private static CholeskyFactor factorOf(double[] covariances, int j, int d) {
-    return CholeskyFactor.of(Arrays.copyOfRange(covariances, j * d * d, (j + 1) * d * d), d);
+  /** The number of covariance values of {@code type} in scikit-learn's shape. */
+  static int covarianceSize(CovarianceType type, int k, int d) {
+    return switch (type) {
+      case FULL -> k * d * d;
+      case TIED -> d * d;
+      case DIAG -> k * d;
+      case SPHERICAL -> k;
+    };
+  }
+
+  public CovarianceType covarianceType() {
+    return type;
   }
 
   @Override
@@ -163,22 +214,6 @@ public final class GaussianMixtureParameters implements MixtureModel {
     return Arrays.copyOfRange(means, j * d, (j + 1) * d);
   }
 
-  /** The covariance of component j (copy, d×d, row a at [a]). */
-  public double[][] covariance(int j) {
-    double[][] c = new double[d][d];
-    for (int a = 0; a < d; a++) {
-      for (int b = 0; b < d; b++) {
-        c[a][b] = covariances[(j * d + b) * d + a];
-      }
-    }
-    return c;
-  }
-
-  /** The Cholesky factor of component j's covariance (immutable). */
-  CholeskyFactor factor(int j) {
-    return factors[j];
-  }
-
   /** The means (copy, k×d). */
   public double[][] means() {
     double[][] m = new double[k][];
@@ -188,7 +223,38 @@ public final class GaussianMixtureParameters implements MixtureModel {
     return m;
   }
 
-  /** The covariances (copy, k×d×d). */
+  /** The covariances in scikit-learn's shape for the type, flattened row after row (copy). */
+  public double[] covarianceValues() {
+    return covariances.clone();
+  }
+
+  /** The variance of coordinate a in component j. */
+  public double variance(int j, int a) {
+    return switch (type) {
+      case FULL -> covariances[(j * d + a) * d + a];
+      case TIED -> covariances[a * d + a];
+      case DIAG -> covariances[j * d + a];
+      case SPHERICAL -> covariances[j];
+    };
+  }
+
+  /** The covariance of component j as a d×d matrix, whatever the type (copy). */
+  public double[][] covariance(int j) {
+    double[][] c = new double[d][d];
+    for (int a = 0; a < d; a++) {
+      if (type == CovarianceType.FULL || type == CovarianceType.TIED) {
+        int offset = type == CovarianceType.FULL ? j * d * d : 0;
+        for (int b = 0; b < d; b++) {
+          c[a][b] = covariances[offset + a * d + b];
+        }
+      } else {
+        c[a][a] = variance(j, a);
+      }
+    }
+    return c;
+  }
+
+  /** All covariances as k d×d matrices (copy). */
   public double[][][] covariances() {
     double[][][] c = new double[k][][];
     for (int j = 0; j < k; j++) {
@@ -197,12 +263,15 @@ public final class GaussianMixtureParameters implements MixtureModel {
     return c;
   }
 
-  /**
-   * k·d(d+1)/2 covariance entries, k·d mean entries and k − 1 free weights (scikit-learn's count).
-   */
+  /** The Cholesky factor of component j's covariance, for full and tied types. */
+  CholeskyFactor factor(int j) {
+    return factors[type == CovarianceType.FULL ? j : 0];
+  }
+
+  /** Covariance parameters of the type, k·d means and k − 1 free weights (scikit-learn). */
   @Override
   public int parameterCount() {
-    return k * d * (d + 1) / 2 + k * d + k - 1;
+    return type.parameterCount(k, d) + k * d + k - 1;
   }
 
   @Override
@@ -211,47 +280,28 @@ public final class GaussianMixtureParameters implements MixtureModel {
   }
 
   /**
-   * Writes log(w_j) + log N(x_i; μ_j, Σ_j): one triangular solve per component over the whole
-   * block.
+   * Writes log(w_j) + log N(x_i; μ_j, Σ_j). Full: one triangular solve per component over the
+   * block; tied: one solve for the block, then distances to the whitened means; diag and
+   * spherical: O(nnz) per component on sparse blocks.
    */
   @Override
   public void logJointDensities(RowBlock block, double[] out) {
-    logJointDensities(block, out, new double[block.rows() * d]);
-  }
-
-  /**
-   * As {@link #logJointDensities(RowBlock, double[])}, using {@code scratch} (at least n·d) for
-   * the centred and whitened rows.
-   */
-  void logJointDensities(RowBlock block, double[] out, double[] scratch) {
+    boolean diagonal = type == CovarianceType.DIAG || type == CovarianceType.SPHERICAL;
+    RowBlock rows = diagonal ? block : block.toDense();
     int n = block.rows();
-    double[] x = block.denseValues();
+    double[] squared = new double[n];
     for (int j = 0; j < k; j++) {
-      centre(x, n, j, scratch);
-      factors[j].solveLowerInPlace(scratch, n);
-      double constant = Math.log(weights[j]) - 0.5 * (d * LOG_2PI + factors[j].logDeterminant());
+      double constant = Math.log(weights[j]) - 0.5 * (d * LOG_2PI + logDeterminants[j]);
+      GaussianDistances.squaredMahalanobis(this, rows, j, squared);
       for (int i = 0; i < n; i++) {
-        double squaredDistance = 0.0;
-        for (int a = i * d; a < (i + 1) * d; a++) {
-          squaredDistance += scratch[a] * scratch[a];
-        }
-        out[i * k + j] = constant - 0.5 * squaredDistance;
-      }
-    }
-  }
-
-  /** Writes x_i − μ_j for the n rows of {@code x} to {@code out}. */
-  void centre(double[] x, int n, int j, double[] out) {
-    for (int i = 0; i < n; i++) {
-      for (int a = 0; a < d; a++) {
-        out[i * d + a] = x[i * d + a] - means[j * d + a];
+        out[i * k + j] = constant - 0.5 * squared[i];
       }
     }
   }
 
   @Override
   public String toString() {
-    return "GaussianMixtureParameters{k=" + k + ", d=" + d + ", weights="
+    return "GaussianMixtureParameters{" + type + ", k=" + k + ", d=" + d + ", weights="
         + Arrays.toString(weights) + ", means=" + Arrays.deepToString(means()) + "}";
   }
 }

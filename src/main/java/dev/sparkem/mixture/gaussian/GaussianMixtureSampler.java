@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Draws rows from a Gaussian mixture (x = μ_j + L_j·z with z standard normal and j drawn by
- * weight), and makes random well-separated mixtures for synthetic data. Not thread-safe: one
+ * Draws rows from a Gaussian mixture of any covariance type (x = μ_j + L_j·z with z standard
+ * normal, L_j the Cholesky factor or the standard deviations, and j drawn by weight), and makes
+ * random well-separated full-covariance mixtures for synthetic data. Not thread-safe: one
  * sampler per task.
  */
 public final class GaussianMixtureSampler {
@@ -24,7 +25,7 @@ public final class GaussianMixtureSampler {
     double[] weights = model.weights();
     double sum = 0.0;
     for (int j = 0; j < k; j++) {
-      lowers[j] = model.factor(j).lower();
+      lowers[j] = diagonal(model) ? null : model.factor(j).lower();
       sum += weights[j];
       cumulativeWeights[j] = sum;
     }
@@ -46,12 +47,21 @@ public final class GaussianMixtureSampler {
     double[] lower = lowers[j];
     for (int a = 0; a < d; a++) {
       double v = mean[a];
-      for (int b = 0; b <= a; b++) {
-        v += lower[b * d + a] * z[b];
+      if (lower == null) {
+        v += Math.sqrt(model.variance(j, a)) * z[a];
+      } else {
+        for (int b = 0; b <= a; b++) {
+          v += lower[b * d + a] * z[b];
+        }
       }
       out[a] = v;
     }
     return j;
+  }
+
+  private static boolean diagonal(GaussianMixtureParameters model) {
+    return model.covarianceType() == CovarianceType.DIAG
+        || model.covarianceType() == CovarianceType.SPHERICAL;
   }
 
   /**
@@ -87,6 +97,6 @@ public final class GaussianMixtureSampler {
     for (int j = 0; j < k; j++) {
       weights[j] /= sum;
     }
-    return GaussianMixtureParameters.of(weights, means, covariances);
+    return GaussianMixtureParameters.full(weights, means, covariances);
   }
 }

@@ -12,36 +12,50 @@ public final class GaussianStarts {
 
   /**
    * The mixture of the hard clusters around {@code centres}: each row belongs to its nearest
-   * centre; weights are the clusters' shares of the weight, means and covariances (ddof 0, plus
-   * regCovar on the diagonal) are the clusters' own. One pass over the data.
+   * centre; weights are the clusters' shares of the weight, means and covariances (ddof 0, of the
+   * given type, plus regCovar on the variances) are the clusters' own. One pass over the data.
    *
    * @throws DegenerateModelException if a centre is nearest to no row
    */
-  public static GaussianMixtureParameters fromCentres(
-      JavaRDD<RowBlock> blocks, double[][] centres, double regCovar) {
-    FullCovarianceStatistics stats =
-        DistributedPass.run(blocks, new NearestCentreAccumulator(), centres).statistics();
+  public static GaussianMixtureParameters fromCentres(JavaRDD<RowBlock> blocks,
+      double[][] centres, CovarianceType type, double regCovar) {
+    GaussianStatistics stats =
+        DistributedPass.run(blocks, new NearestCentreAccumulator(type), centres).statistics();
     for (int j = 0; j < centres.length; j++) {
       if (stats.weight(j) == 0) {
         throw new DegenerateModelException("initial centre " + j + " "
             + Arrays.toString(centres[j]) + " is the nearest centre of no row");
       }
     }
-    return new FullCovarianceFamily(regCovar).maximize(stats, null);
+    return new GaussianMixtureFamily(type, regCovar).maximize(stats, null);
   }
 
   /**
-   * Equal weights, the given rows as means, and the covariance of all the data (ddof 0, plus
-   * regCovar on the diagonal) for every component: the start point of the scikit-learn reference
-   * fits. One pass over the data.
+   * Equal weights, the given rows as means, and the covariance S of all the data (ddof 0, plus
+   * regCovar on the diagonal) for every component — S itself (full, tied), its diagonal (diag)
+   * or the mean of its diagonal (spherical): the start point of the scikit-learn reference fits.
+   * One pass over the data.
    */
-  public static GaussianMixtureParameters fromRows(
-      JavaRDD<RowBlock> blocks, double[][] rows, double regCovar) {
-    GaussianMixtureParameters all = fromCentres(blocks, new double[][] {rows[0]}, regCovar);
-    double[] weights = new double[rows.length];
-    double[][][] covariances = new double[rows.length][][];
-    Arrays.fill(weights, 1.0 / rows.length);
-    Arrays.fill(covariances, all.covariance(0));
-    return GaussianMixtureParameters.of(weights, rows, covariances);
+  public static GaussianMixtureParameters fromRows(JavaRDD<RowBlock> blocks, double[][] rows,
+      CovarianceType type, double regCovar) {
+    int k = rows.length;
+    int d = rows[0].length;
+    CovarianceType pooled = type == CovarianceType.FULL || type == CovarianceType.TIED
+        ? CovarianceType.TIED : CovarianceType.DIAG;
+    GaussianMixtureParameters all =
+        fromCentres(blocks, new double[][] {rows[0]}, pooled, regCovar);
+    double[] single = all.covarianceValues();
+    double[] covariances = new double[GaussianMixtureParameters.covarianceSize(type, k, d)];
+    for (int j = 0; j < k; j++) {
+      switch (type) {
+        case FULL -> System.arraycopy(single, 0, covariances, j * d * d, d * d);
+        case TIED -> System.arraycopy(single, 0, covariances, 0, d * d);
+        case DIAG -> System.arraycopy(single, 0, covariances, j * d, d);
+        case SPHERICAL -> covariances[j] = Arrays.stream(single).average().orElseThrow();
+      }
+    }
+    double[] weights = new double[k];
+    Arrays.fill(weights, 1.0 / k);
+    return GaussianMixtureParameters.of(type, weights, rows, covariances);
   }
 }

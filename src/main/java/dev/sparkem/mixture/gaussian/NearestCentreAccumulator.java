@@ -9,26 +9,33 @@ import dev.sparkem.engine.BlockAccumulator;
  * cluster's proportion, mean and covariance: how a k-means result becomes a mixture.
  */
 final class NearestCentreAccumulator
-    implements BlockAccumulator<RowBlock, double[][], FullCovarianceStatistics> {
-  private static final long serialVersionUID = 1L;
+    implements BlockAccumulator<RowBlock, double[][], GaussianStatistics> {
+  private static final long serialVersionUID = 2L;
+
+  private final CovarianceType type;
+
+  NearestCentreAccumulator(CovarianceType type) {
+    this.type = type;
+  }
 
   @Override
-  public FullCovarianceStatistics zero(double[][] centres) {
+  public GaussianStatistics zero(double[][] centres) {
     int d = centres[0].length;
     double[] flat = new double[centres.length * d];
     for (int j = 0; j < centres.length; j++) {
       System.arraycopy(centres[j], 0, flat, j * d, d);
     }
-    return new FullCovarianceStatistics(centres.length, d, flat);
+    return new GaussianStatistics(type, centres.length, d, flat);
   }
 
   /** Returns 0: a hard assignment has no log-likelihood. */
   @Override
-  public double accumulate(double[][] centres, RowBlock block, FullCovarianceStatistics stats) {
-    int n = block.rows();
-    int d = block.dimension();
+  public double accumulate(double[][] centres, RowBlock block, GaussianStatistics stats) {
+    RowBlock rows = block.toDense();
+    int n = rows.rows();
+    int d = rows.dimension();
     int k = centres.length;
-    double[] x = block.denseValues();
+    double[] x = rows.denseValues();
     double[] assignment = new double[n * k];
     for (int i = 0; i < n; i++) {
       int best = 0;
@@ -44,9 +51,9 @@ final class NearestCentreAccumulator
           best = j;
         }
       }
-      assignment[i * k + best] = block.weight(i);
+      assignment[i * k + best] = rows.weight(i);
     }
-    stats.add(block, assignment, new double[n * d]);
+    stats.add(rows, assignment);
     return 0.0;
   }
 }

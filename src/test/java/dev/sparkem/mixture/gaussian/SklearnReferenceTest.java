@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every full-covariance fit of the scikit-learn references ({@code sklearn_gmm_*.json}, produced by
+ * Every fit (all four covariance types) of the scikit-learn references ({@code sklearn_gmm_*.json}, produced by
  * {@code reference/scripts/gmm_sklearn.py} with scikit-learn 1.2.1), run from the same stored start
  * point with the same rules: tolerances are those the reference README suggests.
  */
@@ -43,18 +43,16 @@ class SklearnReferenceTest {
 
   private final List<PackedData> packed = new ArrayList<>();
 
-  Stream<Arguments> fullCovarianceFits() {
+  Stream<Arguments> referenceFits() {
     List<Arguments> cases = new ArrayList<>();
     for (String file : FILES) {
       JsonNode reference = ReferenceData.json(file);
       PackedData data = load(reference.get("file").asText(), reference.get("d").asInt());
       packed.add(data);
       for (JsonNode fit : reference.get("fits")) {
-        if (fit.get("covariance_type").asText().equals("full")) {
-          String name = reference.get("dataset").asText() + " k=" + fit.get("k").asInt() + " "
-              + fit.get("init_kind").asText();
-          cases.add(Arguments.of(Named.of(name, fit), data));
-        }
+        String name = reference.get("dataset").asText() + " k=" + fit.get("k").asInt() + " "
+            + fit.get("covariance_type").asText() + " " + fit.get("init_kind").asText();
+        cases.add(Arguments.of(Named.of(name, fit), data));
       }
     }
     return cases.stream();
@@ -80,22 +78,26 @@ class SklearnReferenceTest {
     packed.forEach(PackedData::release);
   }
 
+  private static CovarianceType type(JsonNode fit) {
+    return CovarianceType.parse(fit.get("covariance_type").asText());
+  }
+
   private static GaussianMixtureParameters start(JsonNode fit) {
     JsonNode init = fit.get("init");
-    return GaussianMixtureParameters.of(ReferenceData.vector(init.get("weights")),
-        ReferenceData.matrix(init.get("means")), ReferenceData.matrices(init.get("covariances")));
+    return GaussianMixtureParameters.of(type(fit), ReferenceData.vector(init.get("weights")),
+        ReferenceData.matrix(init.get("means")), ReferenceData.flatten(init.get("covariances")));
   }
 
   private static FitResult<GaussianMixtureParameters> fit(
       PackedData data, JsonNode fit, EmSettings settings) {
     FitResult<GaussianMixtureParameters> result = ExpectationMaximization.fit(data.blocks(),
-        new FullCovarianceFamily(REG_COVAR), start(fit), settings, IterationListener.NONE);
+        new GaussianMixtureFamily(type(fit), REG_COVAR), start(fit), settings, IterationListener.NONE);
     assertMonotone(result);
     return result;
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("fullCovarianceFits")
+  @MethodSource("referenceFits")
   void firstIterationAndFirstFiveLogLikelihoods(JsonNode fit, PackedData data) {
     FitResult<GaussianMixtureParameters> five = fit(data, fit, new EmSettings(5, 0, 0));
     double[] trace = five.logLikelihoods();
@@ -111,12 +113,12 @@ class SklearnReferenceTest {
     JsonNode after = fit.get("after_1_iteration");
     assertClose(ReferenceData.vector(after.get("weights")), one.weights(), 1e-9, "weights");
     assertClose(ReferenceData.matrix(after.get("means")), one.means(), 1e-9, "means");
-    assertClose(ReferenceData.matrices(after.get("covariances")), one.covariances(), 1e-9,
+    assertClose(ReferenceData.flatten(after.get("covariances")), one.covarianceValues(), 1e-9,
         "covariances");
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("fullCovarianceFits")
+  @MethodSource("referenceFits")
   void convergedFit(JsonNode fit, PackedData data) {
     FitResult<GaussianMixtureParameters> result = fit(data, fit, new EmSettings(500, 1e-10, 0));
     assertRelative(fit.get("score_mean_loglik").asDouble(), result.meanLogLikelihood(), 1e-7,
@@ -129,7 +131,7 @@ class SklearnReferenceTest {
     assertClose(ReferenceData.vector(expected.get("weights")), model.weights(), tolerance,
         "weights");
     assertClose(ReferenceData.matrix(expected.get("means")), model.means(), tolerance, "means");
-    assertClose(ReferenceData.matrices(expected.get("covariances")), model.covariances(),
+    assertClose(ReferenceData.flatten(expected.get("covariances")), model.covarianceValues(),
         tolerance, "covariances");
   }
 }

@@ -1,0 +1,222 @@
+package dev.sparkem.mixture.gaussian;
+
+import dev.ludovic.netlib.blas.BLAS;
+import dev.sparkem.data.RowBlock;
+import dev.sparkem.engine.SufficientStatistics;
+import java.util.Arrays;
+
+/**
+ * Expected sufficient statistics of a Gaussian mixture, per component j, all taken about a fixed
+ * centre c_j (the component's mean in the pass that produces them, which keeps the second moments
+ * free of the cancellation that raw moments suffer far from the origin):
+ * <ul>
+ *   <li>the weight N_j = Σ_i r_ij and the first moment s_j = Σ_i r_ij·(x_i − c_j);
+ *   <li>the second moments, as the covariance type needs them: the scatter
+ *       M_j = Σ_i r_ij·(x_i − c_j)(x_i − c_j)ᵀ per component ({@code full}, k·d² numbers), their
+ *       sum over components ({@code tied}, d²), or only their diagonals ({@code diag},
+ *       {@code spherical}, k·d) — no d×d matrix is built for the last two;
+ *   <li>the posterior entropy −Σ_i w_i Σ_j p_ij·log p_ij, for ICL.
+ * </ul>
+ * Here r_ij = w_i·p_ij is the posterior of row i weighted by its row weight. Size independent of
+ * the number of rows.
+ */
+public final class GaussianStatistics implements SufficientStatistics<GaussianStatistics> {
+  private static final long serialVersionUID = 1L;
+
+  private final CovarianceType type;
+  private final int k;
+  private final int d;
+  private final double[] centres;
+  private final double[] weights;
+  private final double[] firstMoments;
+  private final double[] secondMoments;
+  private double entropy;
+
+  /**
+   * Empty statistics about {@code centres} (k·d values, row after row, copied).
+   *
+   * @throws IllegalArgumentException if {@code centres.length != k·d}
+   */
+  public GaussianStatistics(CovarianceType type, int k, int d, double[] centres) {
+    if (centres.length != k * d) {
+      throw new IllegalArgumentException(
+          "found " + centres.length + " centre values, expected k*d = " + (k * d));
+    }
+    this.type = type;
+    this.k = k;
+    this.d = d;
+    this.centres = centres.clone();
+    this.weights = new double[k];
+    this.firstMoments = new double[k * d];
+    this.secondMoments = new double[switch (type) {
+      case FULL -> k * d * d;
+      case TIED -> d * d;
+      case DIAG, SPHERICAL -> k * d;
+    }];
+  }
+
+  /**
+   * Adds the rows of {@code block} with the n×k row-major {@code responsibilities} (posterior
+   * times row weight). Full and tied scatters are one rank-n update (dsyrk) per component.
+   */
+  public void add(RowBlock block, double[] responsibilities) {
+    if (block.dimension() != d) {
+      throw new IllegalArgumentException(
+          "found rows of width " + block.dimension() + ", expected " + d);
+    }
+    boolean scatter = type == CovarianceType.FULL || type == CovarianceType.TIED;
+    if (block.isSparse() && !scatter) {
+      addSparseDiagonal(block, responsibilities);
+    } else {
+      addDense(block.toDense(), responsibilities, scatter);
+    }
+    for (int i = 0; i < block.rows(); i++) {
+      double w = block.weight(i);
+      for (int j = 0; j < k; j++) {
+        double r = responsibilities[i * k + j];
+        if (r > 0.0) {
+          entropy -= r * Math.log(r / w);
+        }
+      }
+    }
+  }
+
+  private void addDense(RowBlock block, double[] responsibilities, boolean scatter) {
+    int n = block.rows();
+    double[] x = block.denseValues();
+    double[] scaled = scatter ? new double[n * d] : null;
+    for (int j = 0; j < k; j++) {
+      double total = 0.0;
+      for (int i = 0; i < n; i++) {
+        double r = responsibilities[i * k + j];
+        if (r == 0.0 && !scatter) {
+          continue;
+        }
+        total += r;
+        double root = Math.sqrt(r);
+        for (int a = 0; a < d; a++) {
+          double centred = x[i * d + a] - centres[j * d + a];
+          firstMoments[j * d + a] += r * centred;
+          if (scatter) {
+            scaled[i * d + a] = root * centred;
+          } else {
+            secondMoments[j * d + a] += r * centred * centred;
+          }
+        }
+      }
+      weights[j] += total;
+      if (scatter) {
+        int offset = type == CovarianceType.FULL ? j * d * d : 0;
+        BLAS.getInstance().dsyrk("L", "N", d, n, 1.0, scaled, 0, d, 1.0, secondMoments, offset, d);
+      }
+    }
+  }
+
+  /**
+   * Diagonal moments of a sparse block in O(nnz + d) per component: a zero entry contributes
+   * −c and c² times its weight, added for all coordinates at once, and each stored entry corrects
+   * its own coordinate.
+   */
+  private void addSparseDiagonal(RowBlock block, double[] responsibilities) {
+    int[] starts = block.rowStarts();
+    int[] indices = block.indices();
+    double[] values = block.sparseValues();
+    for (int j = 0; j < k; j++) {
+      double total = 0.0;
+      for (int i = 0; i < block.rows(); i++) {
+        double r = responsibilities[i * k + j];
+        if (r == 0.0) {
+          continue;
+        }
+        total += r;
+        for (int t = starts[i]; t < starts[i + 1]; t++) {
+          int a = indices[t];
+          double c = centres[j * d + a];
+          double x = values[t];
+          firstMoments[j * d + a] += r * x;
+          secondMoments[j * d + a] += r * ((x - c) * (x - c) - c * c);
+        }
+      }
+      weights[j] += total;
+      for (int a = 0; a < d; a++) {
+        double c = centres[j * d + a];
+        firstMoments[j * d + a] -= total * c;
+        secondMoments[j * d + a] += total * c * c;
+      }
+    }
+  }
+
+  @Override
+  public void merge(GaussianStatistics other) {
+    if (other.type != type || other.k != k || other.d != d
+        || !Arrays.equals(other.centres, centres)) {
+      throw new IllegalArgumentException("cannot merge " + other.type + " statistics of "
+          + other.k + " components of width " + other.d + " into " + type + " statistics of " + k
+          + " components of width " + d + (other.k == k && other.d == d ? " about other centres"
+              : ""));
+    }
+    add(weights, other.weights);
+    add(firstMoments, other.firstMoments);
+    add(secondMoments, other.secondMoments);
+    entropy += other.entropy;
+  }
+
+  private static void add(double[] into, double[] from) {
+    for (int i = 0; i < into.length; i++) {
+      into[i] += from[i];
+    }
+  }
+
+  public CovarianceType covarianceType() {
+    return type;
+  }
+
+  public int k() {
+    return k;
+  }
+
+  public int dimension() {
+    return d;
+  }
+
+  /** N_j = Σ_i r_ij. */
+  public double weight(int j) {
+    return weights[j];
+  }
+
+  /** The centre c_j (copy). */
+  public double[] centre(int j) {
+    return Arrays.copyOfRange(centres, j * d, (j + 1) * d);
+  }
+
+  /** s_j = Σ_i r_ij·(x_i − c_j) (copy). */
+  public double[] firstMoment(int j) {
+    return Arrays.copyOfRange(firstMoments, j * d, (j + 1) * d);
+  }
+
+  /**
+   * Σ_i r_ij·(x_ia − c_ja)(x_ib − c_jb): of component j for {@code full}; summed over all
+   * components (j ignored) for {@code tied}; only a == b for {@code diag} and {@code spherical}.
+   *
+   * @throws IllegalArgumentException for a ≠ b under {@code diag} or {@code spherical}
+   */
+  public double secondMoment(int j, int a, int b) {
+    switch (type) {
+      case FULL:
+      case TIED:
+        int offset = type == CovarianceType.FULL ? j * d * d : 0;
+        return a >= b ? secondMoments[offset + b * d + a] : secondMoments[offset + a * d + b];
+      default:
+        if (a != b) {
+          throw new IllegalArgumentException(
+              type + " statistics hold no off-diagonal second moments");
+        }
+        return secondMoments[j * d + a];
+    }
+  }
+
+  /** −Σ_i w_i Σ_j p_ij·log p_ij, natural log: the posterior entropy, ≥ 0. */
+  public double posteriorEntropy() {
+    return entropy;
+  }
+}
