@@ -68,6 +68,24 @@ class PosteriorsTest {
         total, 1e-14, "total");
   }
 
+  /** −∞ − (−∞) is NaN: a weight-0 row must not turn it into NaN posteriors (0·NaN = NaN). */
+  @Test
+  void zeroWeightRowWithZeroDensityGetsZeroPosteriors() {
+    double inf = Double.NEGATIVE_INFINITY;
+    double[] logJoint = {inf, inf, Math.log(0.5), Math.log(0.5), inf, inf};
+    RowBlock block = RowBlock.dense(3, 1, new double[3], new double[] {0, 4, 1});
+    double[] rowLogLikelihood = new double[3];
+    double total = Posteriors.normalize(logJoint, 2, block, rowLogLikelihood);
+    assertEquals(0.0, logJoint[0], "weight-0 row, component 0");
+    assertEquals(0.0, logJoint[1], "weight-0 row, component 1");
+    assertEquals(2.0, logJoint[2], 1e-15);
+    assertEquals(2.0, logJoint[3], 1e-15);
+    assertEquals(inf, rowLogLikelihood[0], "log p(x) of the weight-0 row");
+    assertEquals(0.0, rowLogLikelihood[1], 1e-15);
+    assertTrue(Double.isNaN(logJoint[4]), "a weighted row with zero density has no posterior");
+    assertEquals(inf, total, "and makes the log-likelihood -inf, which the engine reports");
+  }
+
   @Test
   void unweightedBlockAndNoRowOutput() {
     double[] logJoint = {Math.log(0.2), Math.log(0.6), Math.log(0.1), Math.log(0.3)};
