@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sparkem.data.PackedData;
 import dev.sparkem.data.Packing;
-import dev.sparkem.mixture.gaussian.FullCovarianceFamily;
+import dev.sparkem.mixture.gaussian.CovarianceType;
+import dev.sparkem.mixture.gaussian.GaussianMixtureFamily;
 import dev.sparkem.mixture.gaussian.GaussianMixtureParameters;
 import dev.sparkem.mixture.gaussian.GaussianStarts;
 import dev.sparkem.testing.GaussianFits;
@@ -29,7 +30,7 @@ class PartitioningDeterminismTest {
   private static final int D = 3;
   private static final double TOLERANCE = 1e-9;
   private static final EmSettings SETTINGS = new EmSettings(30, 0, 0);
-  private static final double REG_COVAR = FullCovarianceFamily.DEFAULT_REG_COVAR;
+  private static final double REG_COVAR = GaussianMixtureFamily.DEFAULT_REG_COVAR;
 
   private final List<PackedData> packed = new ArrayList<>();
   private double[][] rows;
@@ -59,7 +60,7 @@ class PartitioningDeterminismTest {
   /** Rows 0, 1 and 2 (one of each component) as means, from a pass over {@code data}. */
   private FitResult<GaussianMixtureParameters> fit(PackedData data) {
     double[][] startRows = {rows[0], rows[1], rows[2]};
-    GaussianMixtureParameters start = GaussianStarts.fromRows(data.blocks(), startRows, REG_COVAR);
+    GaussianMixtureParameters start = GaussianStarts.fromRows(data.blocks(), startRows, CovarianceType.FULL, REG_COVAR);
     return GaussianFits.fit(data, start, SETTINGS, REG_COVAR);
   }
 

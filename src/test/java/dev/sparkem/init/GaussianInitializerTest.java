@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparkem.data.InvalidDataException;
 import dev.sparkem.data.PackedData;
+import dev.sparkem.mixture.gaussian.CovarianceType;
 import dev.sparkem.mixture.gaussian.GaussianMixtureParameters;
 import dev.sparkem.testing.Samples;
 import dev.sparkem.testing.SharedSpark;
@@ -75,7 +76,7 @@ class GaussianInitializerTest {
     double[][] rows = Samples.mixture(new Random(8), 90, new double[][] {{0, 0, 0}, {4, 4, 4}},
         1.0);
     withData(rows, 3, data -> {
-      GaussianMixtureParameters start = GaussianInitializer.start(InitMode.RANDOM, data, 4, 11,
+      GaussianMixtureParameters start = GaussianInitializer.start(InitMode.RANDOM, data, 4, CovarianceType.FULL, 11,
           REG_COVAR);
       assertEquals(4, start.k());
       assertArrayEquals(new double[] {0.25, 0.25, 0.25, 0.25}, start.weights(), 1e-15);
@@ -89,7 +90,7 @@ class GaussianInitializerTest {
       for (int j = 1; j < 4; j++) {
         assertFalse(Arrays.equals(start.mean(0), start.mean(j)), "distinct rows");
       }
-      GaussianMixtureParameters again = GaussianInitializer.start(InitMode.RANDOM, data, 4, 11,
+      GaussianMixtureParameters again = GaussianInitializer.start(InitMode.RANDOM, data, 4, CovarianceType.FULL, 11,
           REG_COVAR);
       assertArrayEquals(flatten(start.means()),
           flatten(again.means()), "same seed, same rows");
@@ -102,7 +103,7 @@ class GaussianInitializerTest {
     double[][] centres = {{0, 0}, {100, 0}, {0, 100}};
     double[][] rows = Samples.mixture(new Random(9), 150, centres, 1.0);
     withData(rows, 2, data -> {
-      GaussianMixtureParameters start = GaussianInitializer.start(InitMode.KMEANS, data, 3, 5,
+      GaussianMixtureParameters start = GaussianInitializer.start(InitMode.KMEANS, data, 3, CovarianceType.FULL, 5,
           REG_COVAR);
       Integer[] order = {0, 1, 2};
       Arrays.sort(order, Comparator.comparingDouble(j -> start.mean(j)[0] - start.mean(j)[1]));
@@ -126,7 +127,7 @@ class GaussianInitializerTest {
   void kAboveTheNumberOfRowsIsNamed(InitMode mode) {
     withData(new double[][] {{1, 2}, {3, 4}, {5, 7}}, 2, data -> {
       InvalidDataException e = assertThrows(InvalidDataException.class,
-          () -> GaussianInitializer.start(mode, data, 5, 1, REG_COVAR));
+          () -> GaussianInitializer.start(mode, data, 5, CovarianceType.FULL, 1, REG_COVAR));
       assertTrue(e.getMessage().contains("k=5") && e.getMessage().contains("number of rows")
           && e.getMessage().contains("(3)"), e.getMessage());
     });
@@ -138,7 +139,7 @@ class GaussianInitializerTest {
     withData(new double[][] {{1, 2}, {3, 4}}, 1, data -> {
       for (int k : new int[] {0, -3}) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> GaussianInitializer.start(mode, data, k, 1, REG_COVAR));
+            () -> GaussianInitializer.start(mode, data, k, CovarianceType.FULL, 1, REG_COVAR));
         assertEquals("k is " + k + ", expected >= 1", e.getMessage());
       }
     });
@@ -149,7 +150,7 @@ class GaussianInitializerTest {
     double[][] rows = {{1, 1}, {1, 1}, {2, 2}, {2, 2}, {1, 1}, {2, 2}};
     withData(rows, 2, data -> {
       InvalidDataException e = assertThrows(InvalidDataException.class,
-          () -> GaussianInitializer.start(InitMode.KMEANS, data, 3, 1, REG_COVAR));
+          () -> GaussianInitializer.start(InitMode.KMEANS, data, 3, CovarianceType.FULL, 1, REG_COVAR));
       assertTrue(e.getMessage().contains("k=3") && e.getMessage().contains("distinct"),
           e.getMessage());
     });

@@ -10,18 +10,19 @@ import dev.sparkem.engine.EmSettings;
 import dev.sparkem.engine.ExpectationMaximization;
 import dev.sparkem.engine.FitResult;
 import dev.sparkem.engine.IterationListener;
-import dev.sparkem.mixture.gaussian.FullCovarianceFamily;
+import dev.sparkem.mixture.gaussian.CovarianceType;
+import dev.sparkem.mixture.gaussian.GaussianMixtureFamily;
 import dev.sparkem.mixture.gaussian.GaussianMixtureParameters;
 
 /** Full-covariance fits that always check the EM guarantee, and ways to compare them. */
 public final class GaussianFits {
   private GaussianFits() {}
 
-  /** Fits with {@link FullCovarianceFamily} and asserts the monotone log-likelihood. */
+  /** Fits with {@link GaussianMixtureFamily} and asserts the monotone log-likelihood. */
   public static FitResult<GaussianMixtureParameters> fit(PackedData data,
       GaussianMixtureParameters start, EmSettings settings, double regCovar) {
     FitResult<GaussianMixtureParameters> result = ExpectationMaximization.fit(data.blocks(),
-        new FullCovarianceFamily(regCovar), start, settings, IterationListener.NONE);
+        new GaussianMixtureFamily(CovarianceType.FULL, regCovar), start, settings, IterationListener.NONE);
     NumericAssertions.assertMonotone(result);
     return result;
   }

@@ -148,12 +148,14 @@ public final class GaussianStatistics implements SufficientStatistics<GaussianSt
 
   @Override
   public void merge(GaussianStatistics other) {
-    if (other.type != type || other.k != k || other.d != d
-        || !Arrays.equals(other.centres, centres)) {
+    if (other.d != d) {
+      throw new IllegalArgumentException(
+          "found statistics of rows of width " + other.d + ", expected " + d);
+    }
+    if (other.type != type || other.k != k || !Arrays.equals(other.centres, centres)) {
       throw new IllegalArgumentException("cannot merge " + other.type + " statistics of "
-          + other.k + " components of width " + other.d + " into " + type + " statistics of " + k
-          + " components of width " + d + (other.k == k && other.d == d ? " about other centres"
-              : ""));
+          + other.k + " components into " + type + " statistics of " + k + " components"
+          + (other.type == type && other.k == k ? " about other centres" : ""));
     }
     add(weights, other.weights);
     add(firstMoments, other.firstMoments);

@@ -27,7 +27,7 @@ class DegeneracyTest {
   private static final EmSettings SETTINGS = new EmSettings(50, 0, 0);
 
   private static GaussianMixtureParameters twoComponents(double[] second, double[][] covariance) {
-    return GaussianMixtureParameters.of(new double[] {0.5, 0.5},
+    return GaussianMixtureParameters.full(new double[] {0.5, 0.5},
         new double[][] {{0, 0}, second}, new double[][][] {IDENTITY, covariance});
   }
 

@@ -32,7 +32,7 @@ class FullCovarianceStepTest {
       means[j] = Samples.uniform(random, d, offset - 3, offset + 3);
       covariances[j] = Samples.randomSpd(random, d, 1.5);
     }
-    return GaussianMixtureParameters.of(weights, means, covariances);
+    return GaussianMixtureParameters.full(weights, means, covariances);
   }
 
   /** n rows near the parameters' means with weights in [0, 4), some exactly 0. */
@@ -78,7 +78,7 @@ class FullCovarianceStepTest {
     Random random = new Random(7000L * k + d);
     GaussianMixtureParameters params = randomParameters(random, k, d, offset);
     RowBlock block = randomBlock(random, n, d, offset);
-    FullCovarianceFamily family = new FullCovarianceFamily(regCovar);
+    GaussianMixtureFamily family = new GaussianMixtureFamily(CovarianceType.FULL, regCovar);
 
     // E-step: r_ij = weight_i · exp(l_ij) / Σ_j exp(l_ij), log-likelihood Σ_i weight_i · log Σ_j.
     double[] logJoint = bruteLogJoint(params, block);
@@ -94,7 +94,7 @@ class FullCovarianceStepTest {
       }
       logLikelihood += block.weight(i) * Math.log(density);
     }
-    FullCovarianceStatistics stats = family.zero(params);
+    GaussianStatistics stats = family.zero(params);
     assertRelative(logLikelihood, family.accumulate(params, block, stats), TOLERANCE,
         "block log-likelihood");
 

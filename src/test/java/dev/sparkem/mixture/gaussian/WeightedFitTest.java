@@ -31,7 +31,7 @@ import org.junit.jupiter.api.TestInstance;
 class WeightedFitTest {
   private static final double TOLERANCE = 1e-9;
   private static final EmSettings SETTINGS = new EmSettings(30, 0, 0);
-  private static final double REG_COVAR = FullCovarianceFamily.DEFAULT_REG_COVAR;
+  private static final double REG_COVAR = GaussianMixtureFamily.DEFAULT_REG_COVAR;
 
   private final List<PackedData> packed = new ArrayList<>();
   private double[][] rows;
@@ -64,7 +64,7 @@ class WeightedFitTest {
 
   private FitResult<GaussianMixtureParameters> fit(PackedData data) {
     double[][] startRows = {rows[0], rows[1], rows[2]};
-    return GaussianFits.fit(data, GaussianStarts.fromRows(data.blocks(), startRows, REG_COVAR),
+    return GaussianFits.fit(data, GaussianStarts.fromRows(data.blocks(), startRows, CovarianceType.FULL, REG_COVAR),
         SETTINGS, REG_COVAR);
   }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The statistics contract: merging the statistics of any split of the rows equals one pass over
  * all of them, which equals N_j, s_j and M_j computed here with plain loops.
  */
-class FullCovarianceStatisticsTest {
+class GaussianStatisticsFullTest {
   private static final int K = 3;
   private static final int D = 4;
   private static final int N = 157;
@@ -48,18 +48,18 @@ class FullCovarianceStatisticsTest {
       return new Data(x, rowWeights, r, Samples.uniform(random, K * D, 998, 1002));
     }
 
-    FullCovarianceStatistics empty() {
-      return new FullCovarianceStatistics(K, D, centres);
+    GaussianStatistics empty() {
+      return new GaussianStatistics(CovarianceType.FULL, K, D, centres);
     }
 
     /** Statistics of the rows {@code rows} (in that order) added as one block. */
-    FullCovarianceStatistics of(List<Integer> rows) {
-      FullCovarianceStatistics stats = empty();
+    GaussianStatistics of(List<Integer> rows) {
+      GaussianStatistics stats = empty();
       add(stats, rows);
       return stats;
     }
 
-    void add(FullCovarianceStatistics stats, List<Integer> rows) {
+    void add(GaussianStatistics stats, List<Integer> rows) {
       int n = rows.size();
       double[] values = new double[n * D];
       double[] weights = new double[n];
@@ -70,7 +70,7 @@ class FullCovarianceStatisticsTest {
         System.arraycopy(r, i * K, responsibilities, t * K, K);
         weights[t] = rowWeights[i];
       }
-      stats.add(RowBlock.dense(n, D, values, weights), responsibilities, new double[n * D]);
+      stats.add(RowBlock.dense(n, D, values, weights), responsibilities);
     }
   }
 
@@ -83,7 +83,7 @@ class FullCovarianceStatisticsTest {
   }
 
   /** weights (k), first moments (k·d), scatters (k·d·d, both triangles), centres (k·d). */
-  private static double[][] arrays(FullCovarianceStatistics s) {
+  private static double[][] arrays(GaussianStatistics s) {
     double[] weights = new double[K];
     double[] first = new double[K * D];
     double[] scatter = new double[K * D * D];
@@ -94,14 +94,14 @@ class FullCovarianceStatisticsTest {
       System.arraycopy(s.centre(j), 0, centres, j * D, D);
       for (int a = 0; a < D; a++) {
         for (int b = 0; b < D; b++) {
-          scatter[(j * D + a) * D + b] = s.scatter(j, a, b);
+          scatter[(j * D + a) * D + b] = s.secondMoment(j, a, b);
         }
       }
     }
     return new double[][] {weights, first, scatter, centres};
   }
 
-  private static void assertSame(double[][] expected, FullCovarianceStatistics actual,
+  private static void assertSame(double[][] expected, GaussianStatistics actual,
       double tolerance, String what) {
     String[] names = {"N_j", "s_j", "M_j", "centres"};
     double[][] found = arrays(actual);
@@ -110,7 +110,7 @@ class FullCovarianceStatisticsTest {
     }
   }
 
-  private static void assertIdentical(double[][] expected, FullCovarianceStatistics actual) {
+  private static void assertIdentical(double[][] expected, GaussianStatistics actual) {
     double[][] found = arrays(actual);
     for (int t = 0; t < expected.length; t++) {
       assertArrayEquals(expected[t], found[t], "array " + t);
@@ -157,10 +157,10 @@ class FullCovarianceStatisticsTest {
     for (int i = 0; i < N; i++) {
       rowsOfPart.get(random.nextInt(parts)).add(i);
     }
-    List<FullCovarianceStatistics> partStats = new ArrayList<>();
+    List<GaussianStatistics> partStats = new ArrayList<>();
     for (List<Integer> rows : rowsOfPart) {
       Collections.shuffle(rows, random);
-      FullCovarianceStatistics stats = data.empty();
+      GaussianStatistics stats = data.empty();
       for (int from = 0; from < rows.size(); ) {
         int to = Math.min(rows.size(), from + 1 + random.nextInt(40));
         data.add(stats, rows.subList(from, to));
@@ -169,8 +169,8 @@ class FullCovarianceStatisticsTest {
       partStats.add(stats);
     }
     Collections.shuffle(partStats, random);
-    FullCovarianceStatistics merged = partStats.get(0);
-    for (FullCovarianceStatistics part : partStats.subList(1, parts)) {
+    GaussianStatistics merged = partStats.get(0);
+    for (GaussianStatistics part : partStats.subList(1, parts)) {
       merged.merge(part);
     }
     assertSame(whole, merged, TOLERANCE, parts + " parts merged vs one pass");
@@ -182,18 +182,18 @@ class FullCovarianceStatisticsTest {
     List<Integer> a = range(0, 40);
     List<Integer> b = range(40, 41);
     List<Integer> c = range(41, N);
-    FullCovarianceStatistics left = data.of(a);
+    GaussianStatistics left = data.of(a);
     left.merge(data.of(b));
     left.merge(data.of(c));
-    FullCovarianceStatistics bc = data.of(b);
+    GaussianStatistics bc = data.of(b);
     bc.merge(data.of(c));
-    FullCovarianceStatistics right = data.of(a);
+    GaussianStatistics right = data.of(a);
     right.merge(bc);
     assertSame(arrays(left), right, TOLERANCE, "(a+b)+c vs a+(b+c)");
     assertSame(arrays(data.of(range(0, N))), right, TOLERANCE, "a+(b+c) vs one pass");
-    FullCovarianceStatistics ba = data.of(b);
+    GaussianStatistics ba = data.of(b);
     ba.merge(data.of(a));
-    FullCovarianceStatistics abAgain = data.of(a);
+    GaussianStatistics abAgain = data.of(a);
     abAgain.merge(data.of(b));
     assertIdentical(arrays(abAgain), ba);
   }
@@ -202,13 +202,13 @@ class FullCovarianceStatisticsTest {
   void emptyStatisticsChangeNothing() {
     Data data = Data.random(31);
     double[][] whole = arrays(data.of(range(0, N)));
-    FullCovarianceStatistics stats = data.of(range(0, N));
+    GaussianStatistics stats = data.of(range(0, N));
     stats.merge(data.empty());
     assertIdentical(whole, stats);
-    FullCovarianceStatistics empty = data.empty();
+    GaussianStatistics empty = data.empty();
     empty.merge(data.of(range(0, N)));
     assertIdentical(whole, empty);
-    FullCovarianceStatistics emptyBlock = data.of(range(0, N));
+    GaussianStatistics emptyBlock = data.of(range(0, N));
     data.add(emptyBlock, List.of());
     assertIdentical(whole, emptyBlock);
     double[][] zero = arrays(data.empty());
@@ -236,39 +236,37 @@ class FullCovarianceStatisticsTest {
       }
       rowStarts.add(indices.size());
     }
-    FullCovarianceStatistics dense = data.empty();
-    dense.add(RowBlock.dense(N, D, values, data.rowWeights), data.r, new double[N * D]);
-    FullCovarianceStatistics sparse = data.empty();
+    GaussianStatistics dense = data.empty();
+    dense.add(RowBlock.dense(N, D, values, data.rowWeights), data.r);
+    GaussianStatistics sparse = data.empty();
     sparse.add(RowBlock.sparse(N, D, rowStarts.stream().mapToInt(Integer::intValue).toArray(),
         indices.stream().mapToInt(Integer::intValue).toArray(),
-        stored.stream().mapToDouble(Double::doubleValue).toArray(), data.rowWeights), data.r,
-        new double[N * D]);
+        stored.stream().mapToDouble(Double::doubleValue).toArray(), data.rowWeights), data.r);
     assertIdentical(arrays(dense), sparse);
   }
 
   @Test
   void mergeRejectsOtherDimensionsOrCentres() {
     Data data = Data.random(41);
-    FullCovarianceStatistics stats = data.of(range(0, 10));
+    GaussianStatistics stats = data.of(range(0, 10));
     double[] centres = data.centres;
     IllegalArgumentException otherK = assertThrows(IllegalArgumentException.class, () ->
-        stats.merge(new FullCovarianceStatistics(K + 1, D, new double[(K + 1) * D])));
+        stats.merge(new GaussianStatistics(CovarianceType.FULL, K + 1, D, new double[(K + 1) * D])));
     assertTrue(otherK.getMessage().contains((K + 1) + " components"), otherK.getMessage());
     IllegalArgumentException otherWidth = assertThrows(IllegalArgumentException.class, () ->
-        stats.merge(new FullCovarianceStatistics(K, D + 1, new double[K * (D + 1)])));
+        stats.merge(new GaussianStatistics(CovarianceType.FULL, K, D + 1, new double[K * (D + 1)])));
     assertTrue(otherWidth.getMessage().contains("width " + (D + 1) + ", expected " + D),
         otherWidth.getMessage());
     double[] moved = centres.clone();
     moved[K * D - 1] = Math.nextUp(moved[K * D - 1]);
     IllegalArgumentException otherCentres = assertThrows(IllegalArgumentException.class, () ->
-        stats.merge(new FullCovarianceStatistics(K, D, moved)));
+        stats.merge(new GaussianStatistics(CovarianceType.FULL, K, D, moved)));
     assertTrue(otherCentres.getMessage().contains("other centres"), otherCentres.getMessage());
     IllegalArgumentException blockWidth = assertThrows(IllegalArgumentException.class, () ->
-        stats.add(RowBlock.dense(2, D + 1, new double[2 * (D + 1)], null), new double[2 * K],
-            new double[2 * (D + 1)]));
+        stats.add(RowBlock.dense(2, D + 1, new double[2 * (D + 1)], null), new double[2 * K]));
     assertTrue(blockWidth.getMessage().contains("width " + (D + 1)), blockWidth.getMessage());
     assertIdentical(arrays(data.of(range(0, 10))), stats);
     assertThrows(IllegalArgumentException.class,
-        () -> new FullCovarianceStatistics(K, D, new double[K * D - 1]));
+        () -> new GaussianStatistics(CovarianceType.FULL, K, D, new double[K * D - 1]));
   }
 }
