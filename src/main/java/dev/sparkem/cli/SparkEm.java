@@ -47,7 +47,12 @@ public final class SparkEm implements Runnable {
       cli.getErr().println("error: " + e.getMessage());
       return USAGE_ERROR;
     }
-    return cli.execute(expanded);
+    try {
+      return cli.execute(expanded);
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 
   private static int report(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
