@@ -4,22 +4,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkem.data.FeatureColumns;
-import dev.sparkem.data.InvalidDataException;
 import dev.sparkem.data.Packing;
 import dev.sparkem.data.PackedData;
 import dev.sparkem.engine.DegenerateModelException;
 import dev.sparkem.engine.EmSettings;
-import dev.sparkem.engine.ExpectationMaximization;
-import dev.sparkem.engine.FitResult;
 import dev.sparkem.engine.FitStatus;
 import dev.sparkem.engine.IterationRecord;
-import dev.sparkem.init.GaussianInitializer;
 import dev.sparkem.init.InitMode;
 import dev.sparkem.mixture.gaussian.CovarianceType;
-import dev.sparkem.mixture.gaussian.GaussianMixtureFamily;
 import dev.sparkem.mixture.gaussian.GaussianMixtureParameters;
+import dev.sparkem.training.GaussianMixtureTrainer;
+import dev.sparkem.training.TrainingOptions;
+import dev.sparkem.training.TrainingResult;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
@@ -72,6 +71,11 @@ final class FitCommand implements Callable<Integer> {
           + "spherical (default: ${DEFAULT-VALUE}).")
   String covariance;
 
+  @Option(names = "--n-init", paramLabel = "N", defaultValue = "1",
+      description = "Restarts from independent start points; the best final log-likelihood wins "
+          + "and all restarts share each pass over the data (default: ${DEFAULT-VALUE}).")
+  int nInit;
+
   @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
       description = "Seed of the initialisation (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -100,12 +104,14 @@ final class FitCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     EmSettings settings = new EmSettings(maxIterations, tolerance, relativeTolerance);
     CovarianceType type = CovarianceType.parse(covariance);
-    GaussianMixtureFamily family = new GaussianMixtureFamily(type, regCovar);
     if (!(blockSizeMb > 0)) {
       throw new IllegalArgumentException("--block-size-mb is " + blockSizeMb + ", expected > 0");
     }
     SparkSession spark = SparkSession.builder().appName("spark-em fit").getOrCreate();
     GaussianMixtureParameters given = givenStart(spark);
+    TrainingOptions options = new TrainingOptions(given != null ? given.k() : k == null ? 2 : k,
+        type, regCovar, given != null ? InitMode.KMEANS : InitMode.parse(init), nInit, seed,
+        settings);
     try (OutputDirectory out = output.prepare(spark)) {
       Dataset<Row> frame = input.read(spark);
       FeatureColumns features = FeatureColumns.resolve(frame, input.features,
@@ -113,17 +119,13 @@ final class FitCommand implements Callable<Integer> {
       PackedData data = PackedData.pack(frame, features, weightColumn,
           Packing.DEFAULT.withBlockBytes((long) (blockSizeMb * (1 << 20))));
       try {
-        GaussianMixtureParameters start = given != null ? checkGiven(given, data, type)
-            : GaussianInitializer.start(InitMode.parse(init), data, k == null ? 2 : k, type,
-                seed, regCovar);
         List<IterationRecord> records = new ArrayList<>();
-        FitResult<GaussianMixtureParameters> result = ExpectationMaximization.fit(
-            data.blocks(), family, start, settings, record -> {
-              records.add(record);
-              spec.commandLine().getErr().println(FitReport.progressLine(record));
-            });
-        if (result.status() == FitStatus.DEGENERATE) {
-          throw new DegenerateModelException(result.message().orElse("degenerate fit")
+        TrainingResult result = GaussianMixtureTrainer.train(data, options, given, record -> {
+          records.add(record);
+          spec.commandLine().getErr().println(FitReport.progressLine(record));
+        });
+        if (result.bestFit().status() == FitStatus.DEGENERATE) {
+          throw new DegenerateModelException(result.bestFit().message().orElse("degenerate fit")
               + "; nothing was written to " + output.output);
         }
         FitReport report = new FitReport(provenance(spark), features, result, records);
@@ -148,6 +150,7 @@ final class FitCommand implements Callable<Integer> {
     node.put("weightCol", weightColumn);
     node.put("init", init);
     node.put("seed", seed);
+    node.put("nInit", nInit);
     node.put("regCovar", regCovar);
     node.put("maxIter", maxIterations);
     node.put("tol", tolerance);
@@ -158,7 +161,7 @@ final class FitCommand implements Callable<Integer> {
 
   /** The parameters of an --init model file, or null for kmeans/random. */
   private GaussianMixtureParameters givenStart(SparkSession spark) {
-    if (init.equalsIgnoreCase("kmeans") || init.equalsIgnoreCase("random")) {
+    if (Arrays.stream(InitMode.values()).anyMatch(mode -> mode.toString().equalsIgnoreCase(init))) {
       return null;
     }
     GaussianMixtureParameters given;
@@ -172,20 +175,6 @@ final class FitCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--k is " + k + " but --init " + init + " has "
           + given.k() + " components");
     }
-    return given;
-  }
-
-  private GaussianMixtureParameters checkGiven(GaussianMixtureParameters given,
-      PackedData data, CovarianceType type) {
-    if (given.covarianceType() != type) {
-      throw new IllegalArgumentException("--init " + init + " has " + given.covarianceType()
-          + " covariances but --covariance is " + type);
-    }
-    if (given.dimension() != data.dimension()) {
-      throw new InvalidDataException("--init " + init + " has dimension " + given.dimension()
-          + ", the input has " + data.dimension() + " features " + data.features().names());
-    }
-    data.requireRowsFor(given.k());
     return given;
   }
 }

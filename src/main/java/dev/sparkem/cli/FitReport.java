@@ -8,6 +8,8 @@ import dev.sparkem.engine.FitResult;
 import dev.sparkem.engine.IterationRecord;
 import dev.sparkem.mixture.gaussian.GaussianMixtureJson;
 import dev.sparkem.mixture.gaussian.GaussianMixtureParameters;
+import dev.sparkem.select.ModelScores;
+import dev.sparkem.training.TrainingResult;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -23,22 +25,31 @@ final class FitReport {
 
   private final ObjectNode provenance;
   private final FeatureColumns features;
+  private final TrainingResult training;
   private final FitResult<GaussianMixtureParameters> result;
   private final List<IterationRecord> records;
 
-  FitReport(ObjectNode provenance, FeatureColumns features,
-      FitResult<GaussianMixtureParameters> result, List<IterationRecord> records) {
+  /** @param records every iteration of every restart */
+  FitReport(ObjectNode provenance, FeatureColumns features, TrainingResult training,
+      List<IterationRecord> records) {
     this.provenance = provenance;
     this.features = features;
-    this.result = result;
+    this.training = training;
+    this.result = training.bestFit();
     this.records = List.copyOf(records);
+  }
+
+  private List<IterationRecord> bestRecords() {
+    return records.stream().filter(r -> r.run() == training.best()).toList();
   }
 
   /**
    * model.json: the keys of {@link GaussianMixtureJson}, then {@code features},
    * {@code logLikelihood} (weighted total, natural log), {@code meanLogLikelihood},
    * {@code totalWeight}, {@code rows}, {@code iterations}, {@code converged}, {@code status},
-   * {@code logLikelihoodTrace}, the provenance ({@code input}, {@code seed}, ...,
+   * {@code logLikelihoodTrace}, {@code parameters}, {@code bic}, {@code aic} (scikit-learn's:
+   * −2·LL + p·ln(total weight) and −2·LL + 2p, lower is better), {@code restarts} (per restart:
+   * seed, logLikelihood, iterations, status; {@code bestRestart} is the kept one), the provenance ({@code input}, {@code seed}, ...,
    * {@code sparkVersion}) and {@code createdAt}.
    */
   ObjectNode modelJson() {
@@ -54,13 +65,30 @@ final class FitReport {
     root.put("status", result.status().toString().toLowerCase(Locale.ROOT));
     ArrayNode trace = root.putArray("logLikelihoodTrace");
     Arrays.stream(result.logLikelihoods()).forEach(trace::add);
+    ModelScores scores = ModelScores.of(result);
+    root.put("parameters", scores.parameters());
+    root.put("bic", scores.bic());
+    root.put("aic", scores.aic());
+    root.put("bestRestart", training.best());
+    ArrayNode restarts = root.putArray("restarts");
+    for (int r = 0; r < training.restarts().size(); r++) {
+      FitResult<GaussianMixtureParameters> fit = training.restarts().get(r);
+      ObjectNode restart = restarts.addObject();
+      restart.put("restart", r);
+      restart.put("seed", training.options().restartSeed(r));
+      restart.put("logLikelihood", fit.logLikelihood());
+      restart.put("iterations", fit.iterations());
+      restart.put("status", fit.status().toString().toLowerCase(Locale.ROOT));
+      fit.message().ifPresent(m -> restart.put("message", m));
+    }
     root.setAll(provenance);
     root.put("createdAt", Instant.now().toString());
     return root;
   }
 
   /**
-   * metrics.jsonl: one object per iteration (0 is the start point) with {@code iteration},
+   * metrics.jsonl: one object per iteration of every restart (0 is the start point) with
+   * {@code restart}, {@code iteration},
    * {@code logLikelihood}, {@code meanLogLikelihood}, {@code delta} (change of the mean since the
    * previous iteration; null at 0) and {@code seconds}.
    */
@@ -68,6 +96,7 @@ final class FitReport {
     StringBuilder lines = new StringBuilder();
     for (IterationRecord r : records) {
       ObjectNode line = JsonNodeFactory.instance.objectNode();
+      line.put("restart", r.run());
       line.put("iteration", r.iteration());
       line.put("logLikelihood", r.logLikelihood());
       line.put("meanLogLikelihood", r.meanLogLikelihood());
@@ -84,8 +113,9 @@ final class FitReport {
 
   /** One progress line for stderr. */
   static String progressLine(IterationRecord r) {
-    return String.format(Locale.ROOT, "spark-em: iteration %d  log-likelihood %.6f  mean %.9f"
-        + "  delta %s  %.3f s", r.iteration(), r.logLikelihood(), r.meanLogLikelihood(),
+    return String.format(Locale.ROOT, "spark-em: %siteration %d  log-likelihood %.6f  mean %.9f"
+        + "  delta %s  %.3f s", r.run() > 0 ? "restart " + r.run() + " " : "", r.iteration(),
+        r.logLikelihood(), r.meanLogLikelihood(),
         Double.isNaN(r.delta()) ? "-" : String.format(Locale.ROOT, "%+.3e", r.delta()),
         r.seconds());
   }
@@ -104,6 +134,14 @@ final class FitReport {
         result.iterations()));
     s.append(String.format(Locale.ROOT, "log-likelihood: %.6f (%.9f per unit weight)%n",
         result.logLikelihood(), result.meanLogLikelihood()));
+    ModelScores scores = ModelScores.of(result);
+    s.append(String.format(Locale.ROOT, "BIC %.4f  AIC %.4f  (%d parameters; lower is better)%n",
+        scores.bic(), scores.aic(), scores.parameters()));
+    if (training.restarts().size() > 1) {
+      s.append(String.format(Locale.ROOT, "restarts: %s; kept restart %d%n",
+          training.restarts().stream().map(f -> String.format(Locale.ROOT, "%.6f",
+              f.logLikelihood())).collect(Collectors.joining(", ")), training.best()));
+    }
     s.append("component  weight     mean\n");
     double[] weights = model.weights();
     for (int j = 0; j < model.k(); j++) {
@@ -112,13 +150,14 @@ final class FitReport {
               .collect(Collectors.joining(", ", "[", "]"))));
     }
     s.append("iteration  log-likelihood        delta (mean)   seconds\n");
-    for (int i = 0; i < records.size(); i++) {
-      if (i == TRACE_LINES && records.size() > 2 * TRACE_LINES) {
+    List<IterationRecord> trace = bestRecords();
+    for (int i = 0; i < trace.size(); i++) {
+      if (i == TRACE_LINES && trace.size() > 2 * TRACE_LINES) {
         s.append(String.format("...        (%d iterations omitted)%n",
-            records.size() - 2 * TRACE_LINES));
-        i = records.size() - TRACE_LINES;
+            trace.size() - 2 * TRACE_LINES));
+        i = trace.size() - TRACE_LINES;
       }
-      IterationRecord r = records.get(i);
+      IterationRecord r = trace.get(i);
       s.append(String.format(Locale.ROOT, "%-10d %-21.6f %-14s %.3f%n", r.iteration(),
           r.logLikelihood(), Double.isNaN(r.delta()) ? "-"
               : String.format(Locale.ROOT, "%+.3e", r.delta()), r.seconds()));

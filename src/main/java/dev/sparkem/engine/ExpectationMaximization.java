@@ -9,11 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The EM driver loop, the same for every model family. Each iteration runs the family's M-step on
+ * The EM driver loop, the same for every model family. Each iteration runs each fit's M-step on
  * the driver from the statistics of the last pass, then one {@link DistributedPass} under the new
- * parameters, which yields both their log-likelihood and the statistics for the next M-step. The
- * log-likelihood of every returned model is therefore exact, at the cost of one pass more than
- * iterations.
+ * parameters of all fits still running, which yields both their log-likelihoods and the
+ * statistics for the next M-step. The log-likelihood of every returned model is therefore exact,
+ * at the cost of one pass more than iterations. Fits that stop early drop out of later passes.
  */
 public final class ExpectationMaximization {
   /**
@@ -34,71 +34,171 @@ public final class ExpectationMaximization {
   public static <B extends DataBlock, P extends Serializable, S extends SufficientStatistics<S>>
       FitResult<P> fit(JavaRDD<B> blocks, ModelFamily<B, P, S> family, P start,
           EmSettings settings, IterationListener listener) {
-    long began = System.nanoTime();
-    PassResult<S> pass = DistributedPass.run(blocks, family, start);
-    double weight = pass.weight();
-    List<Double> trace = new ArrayList<>(List.of(pass.logLikelihood()));
-    List<Double> seconds = new ArrayList<>(List.of(elapsed(began)));
-    List<Integer> decreases = new ArrayList<>();
-    listener.onIteration(new IterationRecord(
-        0, pass.logLikelihood(), pass.logLikelihood() / weight, Double.NaN, seconds.get(0)));
-    String failure = checkFinite(pass.logLikelihood(), 0);
-    P current = start;
-    FitStatus status = failure == null ? FitStatus.MAX_ITERATIONS : FitStatus.DEGENERATE;
-    for (int iteration = 1; failure == null && iteration <= settings.maxIterations();
-        iteration++) {
-      long iterationBegan = System.nanoTime();
-      P next;
-      try {
-        next = family.maximize(pass.statistics(), current);
-      } catch (DegenerateModelException e) {
-        failure = "M-step of iteration " + iteration + ": " + e.getMessage();
-        break;
-      }
-      PassResult<S> nextPass = DistributedPass.run(blocks, family, next);
-      failure = checkFinite(nextPass.logLikelihood(), iteration);
-      if (failure != null) {
-        break;
-      }
-      double previousMean = pass.logLikelihood() / weight;
-      double mean = nextPass.logLikelihood() / weight;
-      current = next;
-      pass = nextPass;
-      trace.add(pass.logLikelihood());
-      seconds.add(elapsed(iterationBegan));
-      if (mean < previousMean - DECREASE_TOLERANCE * Math.max(1.0, Math.abs(previousMean))) {
-        decreases.add(iteration);
-        LOG.error("EM guarantee violated: the mean log-likelihood decreased from {} to {} at "
-            + "iteration {} (a bug or a numerical failure)", previousMean, mean, iteration);
-      }
-      listener.onIteration(new IterationRecord(
-          iteration, pass.logLikelihood(), mean, mean - previousMean, seconds.get(iteration)));
-      if (settings.converged(previousMean, mean)) {
-        status = FitStatus.CONVERGED;
-        break;
-      }
-    }
-    if (failure != null) {
-      status = FitStatus.DEGENERATE;
-      LOG.error("EM stopped: {}", failure);
-    }
-    return new FitResult<>(current, status, failure, unbox(trace), unbox(seconds), weight,
-        pass.rows(), decreases);
+    return fitAll(blocks, family, List.of(start), settings, listener).get(0);
   }
 
-  private static String checkFinite(double logLikelihood, int iteration) {
-    if (Double.isFinite(logLikelihood)) {
-      return null;
+  /** Fits {@code family} from each of {@code starts} (restarts), sharing every pass. */
+  @SuppressWarnings("unchecked")
+  public static <B extends DataBlock, P extends Serializable, S extends SufficientStatistics<S>>
+      List<FitResult<P>> fitAll(JavaRDD<B> blocks, ModelFamily<B, P, S> family, List<P> starts,
+          EmSettings settings, IterationListener listener) {
+    List<FitSpec<B, ?, ?>> specs = new ArrayList<>();
+    starts.forEach(start -> specs.add(new FitSpec<>(family, start)));
+    List<FitResult<P>> results = new ArrayList<>();
+    fitAll(blocks, specs, settings, listener).forEach(r -> results.add((FitResult<P>) r));
+    return results;
+  }
+
+  /**
+   * Fits every spec (any mix of families and sizes) to {@code blocks}, sharing every pass over
+   * the data among the fits still running.
+   *
+   * @return one result per spec, in order; result i holds the parameter type of spec i
+   */
+  public static <B extends DataBlock> List<FitResult<?>> fitAll(JavaRDD<B> blocks,
+      List<FitSpec<B, ?, ?>> specs, EmSettings settings, IterationListener listener) {
+    List<Run<B, ?, ?>> runs = new ArrayList<>();
+    for (int i = 0; i < specs.size(); i++) {
+      runs.add(new Run<>(i, specs.get(i)));
     }
-    return "the log-likelihood after iteration " + iteration + " is " + logLikelihood
-        + " (a row has zero density under every component)";
+    long began = System.nanoTime();
+    List<PassResult<?>> first = DistributedPass.runAll(blocks, scorings(runs));
+    double seconds = elapsed(began);
+    for (int i = 0; i < runs.size(); i++) {
+      runs.get(i).begin(first.get(i), seconds, listener);
+    }
+    for (int iteration = 1; iteration <= settings.maxIterations(); iteration++) {
+      long iterationBegan = System.nanoTime();
+      List<Run<B, ?, ?>> active = new ArrayList<>();
+      for (Run<B, ?, ?> run : runs) {
+        if (run.running() && run.maximize(iteration)) {
+          active.add(run);
+        }
+      }
+      if (active.isEmpty()) {
+        break;
+      }
+      List<PassResult<?>> passes = DistributedPass.runAll(blocks, scorings(active));
+      double iterationSeconds = elapsed(iterationBegan);
+      for (int i = 0; i < active.size(); i++) {
+        active.get(i).accept(passes.get(i), iteration, iterationSeconds, settings, listener);
+      }
+    }
+    List<FitResult<?>> results = new ArrayList<>();
+    runs.forEach(run -> results.add(run.result()));
+    return results;
+  }
+
+  private static <B extends DataBlock> List<Scoring<B, ?, ?>> scorings(List<Run<B, ?, ?>> runs) {
+    List<Scoring<B, ?, ?>> scorings = new ArrayList<>();
+    runs.forEach(run -> scorings.add(run.scoring()));
+    return scorings;
   }
 
   private static double elapsed(long sinceNanos) {
     return (System.nanoTime() - sinceNanos) / 1e9;
   }
 
-  private static double[] unbox(List<Double> values) {
-    return values.stream().mapToDouble(Double::doubleValue).toArray();
+  /** The state of one fit on the driver. */
+  private static final class Run<B extends DataBlock, P extends Serializable,
+      S extends SufficientStatistics<S>> {
+    private final int index;
+    private final ModelFamily<B, P, S> family;
+    private P current;
+    private P next;
+    private PassResult<S> pass;
+    private double weight;
+    private final List<Double> trace = new ArrayList<>();
+    private final List<Double> seconds = new ArrayList<>();
+    private final List<Integer> decreases = new ArrayList<>();
+    private FitStatus status;
+    private String failure;
+
+    Run(int index, FitSpec<B, P, S> spec) {
+      this.index = index;
+      this.family = spec.family();
+      this.current = spec.start();
+      this.next = spec.start();
+    }
+
+    boolean running() {
+      return status == null;
+    }
+
+    /** The scoring of the parameters the next pass evaluates. */
+    Scoring<B, P, S> scoring() {
+      return new Scoring<>(family, next);
+    }
+
+    @SuppressWarnings("unchecked")
+    void begin(PassResult<?> result, double passSeconds, IterationListener listener) {
+      pass = (PassResult<S>) result;
+      weight = pass.weight();
+      trace.add(pass.logLikelihood());
+      seconds.add(passSeconds);
+      listener.onIteration(new IterationRecord(index, 0, pass.logLikelihood(),
+          pass.logLikelihood() / weight, Double.NaN, passSeconds));
+      fail(nonFinite(pass.logLikelihood(), 0));
+    }
+
+    /** The M-step of {@code iteration}; false when it failed (the run is then over). */
+    boolean maximize(int iteration) {
+      try {
+        next = family.maximize(pass.statistics(), current);
+        return true;
+      } catch (DegenerateModelException e) {
+        fail("M-step of iteration " + iteration + ": " + e.getMessage());
+        return false;
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    void accept(PassResult<?> result, int iteration, double iterationSeconds,
+        EmSettings settings, IterationListener listener) {
+      PassResult<S> nextPass = (PassResult<S>) result;
+      if (fail(nonFinite(nextPass.logLikelihood(), iteration))) {
+        return;
+      }
+      double previousMean = pass.logLikelihood() / weight;
+      double mean = nextPass.logLikelihood() / weight;
+      current = next;
+      pass = nextPass;
+      trace.add(pass.logLikelihood());
+      seconds.add(iterationSeconds);
+      if (mean < previousMean - DECREASE_TOLERANCE * Math.max(1.0, Math.abs(previousMean))) {
+        decreases.add(iteration);
+        LOG.error("EM guarantee violated in fit {}: the mean log-likelihood decreased from {} to "
+            + "{} at iteration {} (a bug or a numerical failure)", index, previousMean, mean,
+            iteration);
+      }
+      listener.onIteration(new IterationRecord(index, iteration, pass.logLikelihood(), mean,
+          mean - previousMean, iterationSeconds));
+      if (settings.converged(previousMean, mean)) {
+        status = FitStatus.CONVERGED;
+      }
+    }
+
+    private static String nonFinite(double logLikelihood, int iteration) {
+      return Double.isFinite(logLikelihood) ? null : "the log-likelihood after iteration "
+          + iteration + " is " + logLikelihood + " (a row has zero density under every component)";
+    }
+
+    /** Ends the run as degenerate when {@code message} is not null; returns whether it did. */
+    private boolean fail(String message) {
+      if (message == null) {
+        return false;
+      }
+      failure = message;
+      status = FitStatus.DEGENERATE;
+      LOG.error("EM fit {} stopped: {}", index, message);
+      return true;
+    }
+
+    FitResult<P> result() {
+      return new FitResult<>(current, status == null ? FitStatus.MAX_ITERATIONS : status, failure,
+          trace.stream().mapToDouble(Double::doubleValue).toArray(),
+          seconds.stream().mapToDouble(Double::doubleValue).toArray(), weight, pass.rows(),
+          decreases);
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.sparkem.mixture.gaussian;
 import static dev.sparkem.testing.NumericAssertions.assertClose;
 import static dev.sparkem.testing.NumericAssertions.assertMonotone;
 import static dev.sparkem.testing.NumericAssertions.assertRelative;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sparkem.data.DatasetReader;
@@ -14,6 +15,7 @@ import dev.sparkem.engine.EmSettings;
 import dev.sparkem.engine.ExpectationMaximization;
 import dev.sparkem.engine.FitResult;
 import dev.sparkem.engine.IterationListener;
+import dev.sparkem.select.ModelScores;
 import dev.sparkem.testing.ReferenceData;
 import dev.sparkem.testing.SharedSpark;
 import java.util.ArrayList;
@@ -83,7 +85,10 @@ class SklearnReferenceTest {
   }
 
   private static GaussianMixtureParameters start(JsonNode fit) {
-    JsonNode init = fit.get("init");
+    return parameters(fit, fit.get("init"));
+  }
+
+  private static GaussianMixtureParameters parameters(JsonNode fit, JsonNode init) {
     return GaussianMixtureParameters.of(type(fit), ReferenceData.vector(init.get("weights")),
         ReferenceData.matrix(init.get("means")), ReferenceData.flatten(init.get("covariances")));
   }
@@ -115,6 +120,22 @@ class SklearnReferenceTest {
     assertClose(ReferenceData.matrix(after.get("means")), one.means(), 1e-9, "means");
     assertClose(ReferenceData.flatten(after.get("covariances")), one.covarianceValues(), 1e-9,
         "covariances");
+  }
+
+  /** BIC and AIC of scikit-learn's final parameters, scored here (no M-step), equal its own. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("referenceFits")
+  void informationCriteria(JsonNode fit, PackedData data) {
+    GaussianMixtureParameters fitted = parameters(fit, fit.get("final"));
+    assertEquals(fit.get("n_parameters").asInt(), fitted.parameterCount());
+    FitResult<GaussianMixtureParameters> scored = ExpectationMaximization.fit(data.blocks(),
+        new GaussianMixtureFamily(type(fit), REG_COVAR), fitted, new EmSettings(0, 0, 0),
+        IterationListener.NONE);
+    ModelScores scores = ModelScores.of(scored);
+    assertRelative(fit.get("total_loglik").asDouble(), scored.logLikelihood(), 1e-9,
+        "log-likelihood at the final parameters");
+    assertRelative(fit.get("bic").asDouble(), scores.bic(), 1e-9, "BIC");
+    assertRelative(fit.get("aic").asDouble(), scores.aic(), 1e-9, "AIC");
   }
 
   @ParameterizedTest(name = "{0}")
