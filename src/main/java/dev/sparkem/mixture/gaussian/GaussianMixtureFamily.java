@@ -4,6 +4,8 @@ import dev.sparkem.data.RowBlock;
 import dev.sparkem.engine.DegenerateModelException;
 import dev.sparkem.engine.ModelFamily;
 import dev.sparkem.mixture.Posteriors;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The Gaussian mixture of one {@link CovarianceType} as an EM model family, with scikit-learn's
@@ -135,6 +137,36 @@ public final class GaussianMixtureFamily
       }
     }
     return GaussianMixtureParameters.fromMaximization(type, k, d, weights, means, covariances);
+  }
+
+  /**
+   * The components that have collapsed: some variance — for full and tied covariances, some
+   * conditional variance L_aa² of the Cholesky factor — is at most twice regCovar, so that the
+   * data's own variance there is at most the ridge and the fitted density is an artifact of
+   * regCovar (the likelihood grows without bound as such a component shrinks onto a few points).
+   * Such a model is reported, and never chosen by model selection. With regCovar = 0 a collapse
+   * ends the fit as degenerate instead.
+   */
+  public List<Integer> collapsedComponents(GaussianMixtureParameters params) {
+    List<Integer> collapsed = new ArrayList<>();
+    int d = params.dimension();
+    for (int j = 0; j < params.k(); j++) {
+      double smallest = Double.POSITIVE_INFINITY;
+      if (type == CovarianceType.FULL || type == CovarianceType.TIED) {
+        double[] lower = params.factor(j).lower();
+        for (int a = 0; a < d; a++) {
+          smallest = Math.min(smallest, lower[a * d + a] * lower[a * d + a]);
+        }
+      } else {
+        for (int a = 0; a < d; a++) {
+          smallest = Math.min(smallest, params.variance(j, a));
+        }
+      }
+      if (smallest <= 2 * regCovar) {
+        collapsed.add(j);
+      }
+    }
+    return collapsed;
   }
 
   /** M_j / N_j − o oᵀ + regCovar·I into the d×d matrix at {@code offset}. */
