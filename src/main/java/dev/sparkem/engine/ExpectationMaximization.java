@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * the driver from the statistics of the last pass, then one {@link DistributedPass} under the new
  * parameters, which yields both their log-likelihood and the statistics for the next M-step. The
  * log-likelihood of every returned model is therefore exact, at the cost of one pass more than
- * iterations.
+ * iterations. Monotonicity and convergence are judged on the objective EM maximises: the
+ * log-likelihood plus the family's {@link ModelFamily#logPrior} (0 for maximum likelihood).
  */
 public final class ExpectationMaximization {
   /**
@@ -38,6 +39,8 @@ public final class ExpectationMaximization {
     PassResult<S> pass = DistributedPass.run(blocks, family, start);
     double weight = pass.weight();
     List<Double> trace = new ArrayList<>(List.of(pass.logLikelihood()));
+    List<Double> objectives =
+        new ArrayList<>(List.of(pass.logLikelihood() + family.logPrior(start)));
     List<Double> seconds = new ArrayList<>(List.of(elapsed(began)));
     List<Integer> decreases = new ArrayList<>();
     listener.onIteration(new IterationRecord(
@@ -62,18 +65,23 @@ public final class ExpectationMaximization {
       }
       double previousMean = pass.logLikelihood() / weight;
       double mean = nextPass.logLikelihood() / weight;
+      double previousObjective = objectives.get(objectives.size() - 1) / weight;
       current = next;
       pass = nextPass;
       trace.add(pass.logLikelihood());
+      objectives.add(pass.logLikelihood() + family.logPrior(current));
+      double objective = objectives.get(iteration) / weight;
       seconds.add(elapsed(iterationBegan));
-      if (mean < previousMean - DECREASE_TOLERANCE * Math.max(1.0, Math.abs(previousMean))) {
+      if (objective < previousObjective
+          - DECREASE_TOLERANCE * Math.max(1.0, Math.abs(previousObjective))) {
         decreases.add(iteration);
-        LOG.error("EM guarantee violated: the mean log-likelihood decreased from {} to {} at "
-            + "iteration {} (a bug or a numerical failure)", previousMean, mean, iteration);
+        LOG.error("EM guarantee violated: the mean objective decreased from {} to {} at "
+            + "iteration {} (a bug or a numerical failure)", previousObjective, objective,
+            iteration);
       }
       listener.onIteration(new IterationRecord(
           iteration, pass.logLikelihood(), mean, mean - previousMean, seconds.get(iteration)));
-      if (settings.converged(previousMean, mean)) {
+      if (settings.converged(previousObjective, objective)) {
         status = FitStatus.CONVERGED;
         break;
       }
@@ -82,8 +90,8 @@ public final class ExpectationMaximization {
       status = FitStatus.DEGENERATE;
       LOG.error("EM stopped: {}", failure);
     }
-    return new FitResult<>(current, status, failure, unbox(trace), unbox(seconds), weight,
-        pass.rows(), decreases);
+    return new FitResult<>(current, status, failure, unbox(trace), unbox(objectives),
+        unbox(seconds), weight, pass.rows(), decreases);
   }
 
   private static String checkFinite(double logLikelihood, int iteration) {
