@@ -93,4 +93,18 @@ public final class FamilyFixtures {
       }
     }
   }
+
+  /**
+   * Asserts |actual − expected| ≤ 5·se for every entry, naming the worst one: the recovery
+   * tolerance of a parameter estimated from n rows.
+   */
+  public static void assertWithinFiveStandardErrors(double[] expected, double[] actual,
+      double[] standardErrors, String what) {
+    for (int a = 0; a < expected.length; a++) {
+      double gap = Math.abs(actual[a] - expected[a]);
+      org.junit.jupiter.api.Assertions.assertTrue(gap <= 5 * standardErrors[a],
+          what + "[" + a + "]: expected " + expected[a] + ", found " + actual[a] + ", "
+              + gap / standardErrors[a] + " standard errors (" + standardErrors[a] + ") away");
+    }
+  }
 }
