@@ -14,11 +14,13 @@ import org.slf4j.LoggerFactory;
  * parameters of all fits still running, which yields both their log-likelihoods and the
  * statistics for the next M-step. The log-likelihood of every returned model is therefore exact,
  * at the cost of one pass more than iterations. Fits that stop early drop out of later passes.
+ * Monotonicity and convergence are judged on the objective EM maximises: the log-likelihood plus
+ * the family's {@link ModelFamily#logPrior} (0 for maximum likelihood).
  */
 public final class ExpectationMaximization {
   /**
-   * A decrease of the mean log-likelihood larger than this, relative to max(1, |ℓ|), is reported
-   * as a violation of the EM guarantee rather than round-off.
+   * A decrease of the mean objective larger than this, relative to max(1, |ℓ|), is reported as a
+   * violation of the EM guarantee rather than round-off.
    */
   public static final double DECREASE_TOLERANCE = 1e-10;
 
@@ -109,6 +111,7 @@ public final class ExpectationMaximization {
     private PassResult<S> pass;
     private double weight;
     private final List<Double> trace = new ArrayList<>();
+    private final List<Double> objectives = new ArrayList<>();
     private final List<Double> seconds = new ArrayList<>();
     private final List<Integer> decreases = new ArrayList<>();
     private FitStatus status;
@@ -135,6 +138,7 @@ public final class ExpectationMaximization {
       pass = (PassResult<S>) result;
       weight = pass.weight();
       trace.add(pass.logLikelihood());
+      objectives.add(pass.logLikelihood() + family.logPrior(current));
       seconds.add(passSeconds);
       listener.onIteration(new IterationRecord(index, 0, pass.logLikelihood(),
           pass.logLikelihood() / weight, Double.NaN, passSeconds));
@@ -159,21 +163,22 @@ public final class ExpectationMaximization {
       if (fail(nonFinite(nextPass.logLikelihood(), iteration))) {
         return;
       }
-      double previousMean = pass.logLikelihood() / weight;
-      double mean = nextPass.logLikelihood() / weight;
+      double previous = objectives.get(objectives.size() - 1) / weight;
       current = next;
       pass = nextPass;
       trace.add(pass.logLikelihood());
+      objectives.add(pass.logLikelihood() + family.logPrior(current));
       seconds.add(iterationSeconds);
-      if (mean < previousMean - DECREASE_TOLERANCE * Math.max(1.0, Math.abs(previousMean))) {
+      double objective = objectives.get(objectives.size() - 1) / weight;
+      if (objective < previous - DECREASE_TOLERANCE * Math.max(1.0, Math.abs(previous))) {
         decreases.add(iteration);
-        LOG.error("EM guarantee violated in fit {}: the mean log-likelihood decreased from {} to "
-            + "{} at iteration {} (a bug or a numerical failure)", index, previousMean, mean,
+        LOG.error("EM guarantee violated in fit {}: the mean objective decreased from {} to {} "
+            + "at iteration {} (a bug or a numerical failure)", index, previous, objective,
             iteration);
       }
-      listener.onIteration(new IterationRecord(index, iteration, pass.logLikelihood(), mean,
-          mean - previousMean, iterationSeconds));
-      if (settings.converged(previousMean, mean)) {
+      listener.onIteration(new IterationRecord(index, iteration, pass.logLikelihood(),
+          pass.logLikelihood() / weight, objective - previous, iterationSeconds));
+      if (settings.converged(previous, objective)) {
         status = FitStatus.CONVERGED;
       }
     }
@@ -197,6 +202,7 @@ public final class ExpectationMaximization {
     FitResult<P> result() {
       return new FitResult<>(current, status == null ? FitStatus.MAX_ITERATIONS : status, failure,
           trace.stream().mapToDouble(Double::doubleValue).toArray(),
+          objectives.stream().mapToDouble(Double::doubleValue).toArray(),
           seconds.stream().mapToDouble(Double::doubleValue).toArray(), weight, pass.rows(),
           decreases);
     }

@@ -18,17 +18,20 @@ public final class FitResult<P extends Serializable> implements Serializable {
   private final FitStatus status;
   private final String message;
   private final double[] logLikelihoods;
+  private final double[] objectives;
   private final double[] seconds;
   private final double totalWeight;
   private final long rows;
   private final List<Integer> decreases;
 
-  FitResult(P model, FitStatus status, String message, double[] logLikelihoods, double[] seconds,
-      double totalWeight, long rows, List<Integer> decreases) {
+  FitResult(P model, FitStatus status, String message, double[] logLikelihoods,
+      double[] objectives, double[] seconds, double totalWeight, long rows,
+      List<Integer> decreases) {
     this.model = model;
     this.status = status;
     this.message = message;
     this.logLikelihoods = logLikelihoods.clone();
+    this.objectives = objectives.clone();
     this.seconds = seconds.clone();
     this.totalWeight = totalWeight;
     this.rows = rows;
@@ -66,6 +69,15 @@ public final class FitResult<P extends Serializable> implements Serializable {
     return logLikelihoods.clone();
   }
 
+  /**
+   * The trace of the objective EM maximises, entry by entry as {@link #logLikelihoods()}: the
+   * log-likelihood plus the family's log prior ({@link ModelFamily#logPrior}). Equal to the
+   * log-likelihood trace for maximum-likelihood families; this is the trace that never decreases.
+   */
+  public double[] objectives() {
+    return objectives.clone();
+  }
+
   /** The log-likelihood of {@link #model()} (weighted total, natural log). */
   public double logLikelihood() {
     return logLikelihoods[logLikelihoods.length - 1];
@@ -91,8 +103,9 @@ public final class FitResult<P extends Serializable> implements Serializable {
   }
 
   /**
-   * The iterations at which the log-likelihood decreased by more than round-off. EM never
-   * decreases it, so any entry here is a bug or a numerical failure; it is also logged as an error.
+   * The iterations at which the objective ({@link #objectives()}) decreased by more than
+   * round-off. EM never decreases it, so any entry here is a bug or a numerical failure; it is
+   * also logged as an error.
    */
   public List<Integer> decreases() {
     return decreases;

@@ -7,7 +7,8 @@ package dev.sparkem.engine;
  * @param iteration the number of M-steps done so far (0 for the start point)
  * @param logLikelihood Σ_i w_i·log p(x_i; θ_iteration), natural log
  * @param meanLogLikelihood {@code logLikelihood} per unit weight
- * @param delta the change of {@code meanLogLikelihood} since the previous iteration (NaN at 0)
+ * @param delta the change since the previous iteration of the mean objective EM maximises (the
+ *     mean log-likelihood, plus the log prior per unit weight for smoothed families; NaN at 0)
  * @param seconds wall time of this iteration (the M-step and the pass that scored its result)
  */
 public record IterationRecord(int run, int iteration, double logLikelihood,

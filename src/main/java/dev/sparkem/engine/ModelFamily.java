@@ -22,4 +22,15 @@ public interface ModelFamily<
    *     component lost all its weight, a covariance is not positive definite)
    */
   P maximize(S stats, P previous);
+
+  /**
+   * The log prior density log p(θ) of {@code params}, up to an additive constant, when the M-step
+   * maximises the posterior (a smoothed fit) rather than the likelihood; 0 (the default) for
+   * maximum likelihood. EM guarantees that log p(x; θ) + log p(θ) never decreases, so the engine
+   * checks monotonicity and convergence on that objective; the log-likelihood alone may then
+   * decrease slightly near a MAP optimum.
+   */
+  default double logPrior(P params) {
+    return 0.0;
+  }
 }

@@ -48,14 +48,17 @@ public final class NumericAssertions {
             + Math.abs(actual - expected) / Math.abs(expected) + " > " + tolerance + ")");
   }
 
-  /** The EM guarantee: the trace never decreases by more than 1e-9 relative. */
+  /**
+   * The EM guarantee: the objective trace (the log-likelihood, plus the log prior of a smoothed
+   * fit) never decreases by more than 1e-9 relative.
+   */
   public static void assertMonotone(FitResult<?> result) {
     assertTrue(result.decreases().isEmpty(), "the engine recorded decreases at iterations "
         + result.decreases());
-    double[] trace = result.logLikelihoods();
+    double[] trace = result.objectives();
     for (int t = 1; t < trace.length; t++) {
       assertTrue(trace[t] >= trace[t - 1] - 1e-9 * Math.abs(trace[t - 1]),
-          "log-likelihood decreased at iteration " + t + ": " + trace[t - 1] + " -> " + trace[t]);
+          "objective decreased at iteration " + t + ": " + trace[t - 1] + " -> " + trace[t]);
     }
   }
 

@@ -1,0 +1,143 @@
+package dev.sparkem.mixture;
+
+import dev.sparkem.engine.SufficientStatistics;
+import java.util.Arrays;
+
+/**
+ * The expected sufficient statistics shared by the multinomial, Bernoulli and Poisson mixtures:
+ * per component j the weight N_j = Σ_i r_ij and the weighted sums S_ja = Σ_i r_ij·x_ia, where
+ * r_ij is the posterior of component j for row i times the row's weight; plus the rows an E-step
+ * chose to skip (their count and weight). Size O(k·d), independent of the rows; the sums are
+ * held column-major (all k components of column a together) so that adding a sparse row touches
+ * k consecutive numbers per non-zero. Merging the statistics of the parts of a data set gives
+ * those of the whole, up to round-off.
+ */
+public final class ComponentSums implements SufficientStatistics<ComponentSums> {
+  private static final long serialVersionUID = 1L;
+
+  private final int k;
+  private final int d;
+  private final double[] weights;
+  private final double[] sums;
+  private long skippedRows;
+  private double skippedWeight;
+
+  /**
+   * Empty statistics of k components over d columns.
+   *
+   * @throws IllegalArgumentException if k or d is below 1
+   */
+  public ComponentSums(int k, int d) {
+    if (k < 1 || d < 1) {
+      throw new IllegalArgumentException(
+          "statistics of k=" + k + " components over d=" + d + " columns, expected both >= 1");
+    }
+    this.k = k;
+    this.d = d;
+    this.weights = new double[k];
+    this.sums = new double[k * d];
+  }
+
+  /**
+   * Adds the rows of {@code x} with the row-major n×k {@code responsibilities} (posterior times
+   * row weight): O(n·k + nnz·k).
+   *
+   * @throws IllegalArgumentException if {@code responsibilities} is not n·k long
+   */
+  public void add(NonZeros x, double[] responsibilities) {
+    int n = x.rows();
+    if (responsibilities.length != n * k) {
+      throw new IllegalArgumentException("found " + responsibilities.length
+          + " responsibilities for " + n + " rows, expected " + (n * k));
+    }
+    int[] starts = x.rowStarts();
+    int[] indices = x.indices();
+    double[] values = x.values();
+    for (int i = 0; i < n; i++) {
+      int offset = i * k;
+      for (int j = 0; j < k; j++) {
+        weights[j] += responsibilities[offset + j];
+      }
+      for (int t = starts[i]; t < starts[i + 1]; t++) {
+        int column = indices[t] * k;
+        double v = values[t];
+        for (int j = 0; j < k; j++) {
+          sums[column + j] += responsibilities[offset + j] * v;
+        }
+      }
+    }
+  }
+
+  /** Counts one row of weight {@code weight} that the E-step left out. */
+  public void skip(double weight) {
+    skippedRows++;
+    skippedWeight += weight;
+  }
+
+  @Override
+  public void merge(ComponentSums other) {
+    if (other.k != k || other.d != d) {
+      throw new IllegalArgumentException("cannot merge statistics of k=" + other.k + ", d="
+          + other.d + " into statistics of k=" + k + ", d=" + d);
+    }
+    for (int j = 0; j < k; j++) {
+      weights[j] += other.weights[j];
+    }
+    for (int t = 0; t < sums.length; t++) {
+      sums[t] += other.sums[t];
+    }
+    skippedRows += other.skippedRows;
+    skippedWeight += other.skippedWeight;
+  }
+
+  public int k() {
+    return k;
+  }
+
+  public int dimension() {
+    return d;
+  }
+
+  /** N_j = Σ_i r_ij. */
+  public double weight(int j) {
+    return weights[j];
+  }
+
+  /** Σ_j N_j. */
+  public double totalWeight() {
+    double total = 0.0;
+    for (double w : weights) {
+      total += w;
+    }
+    return total;
+  }
+
+  /** S_ja = Σ_i r_ij·x_ia. */
+  public double sum(int j, int a) {
+    return sums[a * k + j];
+  }
+
+  /** The sums of component j (copy, d values). */
+  public double[] sums(int j) {
+    double[] s = new double[d];
+    for (int a = 0; a < d; a++) {
+      s[a] = sums[a * k + j];
+    }
+    return s;
+  }
+
+  /** The number of rows the E-step skipped. */
+  public long skippedRows() {
+    return skippedRows;
+  }
+
+  /** Σ of the weights of the skipped rows. */
+  public double skippedWeight() {
+    return skippedWeight;
+  }
+
+  @Override
+  public String toString() {
+    return "ComponentSums{k=" + k + ", d=" + d + ", weights=" + Arrays.toString(weights) + "}";
+  }
+}
