@@ -2,12 +2,21 @@ package dev.sparkem.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkem.data.DatasetReader;
+import dev.sparkem.data.FeatureColumns;
+import dev.sparkem.data.InputFormat;
+import dev.sparkem.data.PackedData;
+import dev.sparkem.data.Packing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The reference fits and data sets copied from the project's shared reference folder into
@@ -62,6 +71,22 @@ public final class ReferenceData {
       }
     }
     return values.build().toArray();
+  }
+
+  /**
+   * The first d columns of a reference data file, packed and cached: CSV files go through the
+   * jobs' own CSV reader; the whitespace-separated Spark example data is parsed here and spread
+   * over 3 partitions.
+   */
+  public static PackedData pack(String file, int d) {
+    if (!file.endsWith(".csv")) {
+      return SharedSpark.pack(firstColumns(file, d), 3);
+    }
+    Dataset<Row> frame =
+        DatasetReader.read(SharedSpark.session(), ROOT.resolve(file).toString(), InputFormat.CSV);
+    List<String> columns = Arrays.asList(frame.columns()).subList(0, d);
+    return PackedData.pack(frame, FeatureColumns.resolve(frame, columns, List.of()), null,
+        Packing.DEFAULT.withStorage(StorageLevel.MEMORY_ONLY()));
   }
 
   public static double[] vector(JsonNode node) {

@@ -6,11 +6,7 @@ import static dev.sparkem.testing.NumericAssertions.assertRelative;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sparkem.data.DatasetReader;
-import dev.sparkem.data.FeatureColumns;
-import dev.sparkem.data.InputFormat;
 import dev.sparkem.data.PackedData;
-import dev.sparkem.data.Packing;
 import dev.sparkem.engine.EmSettings;
 import dev.sparkem.engine.ExpectationMaximization;
 import dev.sparkem.engine.FitResult;
@@ -19,12 +15,8 @@ import dev.sparkem.select.ModelScores;
 import dev.sparkem.testing.ReferenceData;
 import dev.sparkem.testing.SharedSpark;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.TestInstance;
@@ -33,7 +25,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every fit (all four covariance types) of the scikit-learn references ({@code sklearn_gmm_*.json}, produced by
+ * Every fit (all four covariance types) of the scikit-learn references
+ * ({@code sklearn_gmm_*.json}, produced by
  * {@code reference/scripts/gmm_sklearn.py} with scikit-learn 1.2.1), run from the same stored start
  * point with the same rules: tolerances are those the reference README suggests.
  */
@@ -49,7 +42,8 @@ class SklearnReferenceTest {
     List<Arguments> cases = new ArrayList<>();
     for (String file : FILES) {
       JsonNode reference = ReferenceData.json(file);
-      PackedData data = load(reference.get("file").asText(), reference.get("d").asInt());
+      PackedData data =
+          ReferenceData.pack(reference.get("file").asText(), reference.get("d").asInt());
       packed.add(data);
       for (JsonNode fit : reference.get("fits")) {
         String name = reference.get("dataset").asText() + " k=" + fit.get("k").asInt() + " "
@@ -58,21 +52,6 @@ class SklearnReferenceTest {
       }
     }
     return cases.stream();
-  }
-
-  /**
-   * CSV files go through the jobs' own CSV reader (first d columns); the whitespace-separated
-   * Spark example data is parsed here and spread over 3 partitions.
-   */
-  private static PackedData load(String file, int d) {
-    if (!file.endsWith(".csv")) {
-      return SharedSpark.pack(ReferenceData.firstColumns(file, d), 3);
-    }
-    Dataset<Row> frame = DatasetReader.read(
-        SharedSpark.session(), ReferenceData.ROOT.resolve(file).toString(), InputFormat.CSV);
-    List<String> columns = Arrays.asList(frame.columns()).subList(0, d);
-    return PackedData.pack(frame, FeatureColumns.resolve(frame, columns, List.of()), null,
-        Packing.DEFAULT.withStorage(StorageLevel.MEMORY_ONLY()));
   }
 
   @AfterAll
@@ -96,7 +75,8 @@ class SklearnReferenceTest {
   private static FitResult<GaussianMixtureParameters> fit(
       PackedData data, JsonNode fit, EmSettings settings) {
     FitResult<GaussianMixtureParameters> result = ExpectationMaximization.fit(data.blocks(),
-        new GaussianMixtureFamily(type(fit), REG_COVAR), start(fit), settings, IterationListener.NONE);
+        new GaussianMixtureFamily(type(fit), REG_COVAR), start(fit), settings,
+        IterationListener.NONE);
     assertMonotone(result);
     return result;
   }
