@@ -87,13 +87,16 @@ public final class FeatureColumns implements Serializable {
 
   /**
    * Feature columns known in advance (from a fitted model): {@code names} with row width
-   * {@code dimension}; checked against {@code data}'s schema.
+   * {@code dimension}; checked against {@code data}'s schema only, so it runs no Spark job and
+   * accepts empty input (a vector of another width fails when its row is read).
    */
   public static FeatureColumns expect(Dataset<Row> data, List<String> names, int dimension) {
-    FeatureColumns found = resolve(data, names, List.of());
-    if (found.vector) {
+    StructType schema = data.schema();
+    if (names.size() == 1 && Arrays.asList(schema.fieldNames()).contains(names.get(0))
+        && isVector(schema.apply(names.get(0)).dataType())) {
       return new FeatureColumns(names, true, dimension);
     }
+    FeatureColumns found = resolve(data, names, List.of());
     if (found.dimension != dimension) {
       throw new InvalidDataException("found " + found.dimension + " feature columns "
           + names + ", expected " + dimension);

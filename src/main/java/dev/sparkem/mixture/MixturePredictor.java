@@ -43,20 +43,37 @@ public final class MixturePredictor {
    */
   public static Dataset<Row> predict(
       Dataset<Row> input, FeatureColumns features, MixtureModel model) {
+    return predict(input, features, model, PREDICTION, PROBABILITY, LOG_LIKELIHOOD);
+  }
+
+  /**
+   * As {@link #predict(Dataset, FeatureColumns, MixtureModel)}, with the three output columns
+   * named by the caller (the Spark ML face names them after its params).
+   *
+   * @throws InvalidDataException if an output column name is taken or the features do not match
+   *     the model's dimension
+   * @throws IllegalArgumentException if two output names are equal
+   */
+  public static Dataset<Row> predict(Dataset<Row> input, FeatureColumns features,
+      MixtureModel model, String predictionCol, String probabilityCol, String logLikelihoodCol) {
+    if (List.of(predictionCol, probabilityCol, logLikelihoodCol).stream().distinct().count() < 3) {
+      throw new IllegalArgumentException("output columns are '" + predictionCol + "', '"
+          + probabilityCol + "' and '" + logLikelihoodCol + "', expected three distinct names");
+    }
     if (features.dimension() != model.dimension()) {
       throw new InvalidDataException("the input has " + features.dimension()
           + " features, the model expects " + model.dimension());
     }
-    for (String name : List.of(PREDICTION, PROBABILITY, LOG_LIKELIHOOD)) {
+    for (String name : List.of(predictionCol, probabilityCol, logLikelihoodCol)) {
       if (Arrays.asList(input.columns()).contains(name)) {
         throw new InvalidDataException(
             "the input already has a column '" + name + "', which predict writes");
       }
     }
     StructType schema = input.schema()
-        .add(PREDICTION, DataTypes.IntegerType, false)
-        .add(PROBABILITY, SQLDataTypes.VectorType(), false)
-        .add(LOG_LIKELIHOOD, DataTypes.DoubleType, false);
+        .add(predictionCol, DataTypes.IntegerType, false)
+        .add(probabilityCol, SQLDataTypes.VectorType(), false)
+        .add(logLikelihoodCol, DataTypes.DoubleType, false);
     RowReader reader = new RowReader(input.schema(), features, ValueDomain.REAL, null);
     MapPartitionsFunction<Row, Row> score = rows -> scoreAll(rows, reader, model);
     return input.mapPartitions(score, Encoders.row(schema));
