@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,9 +51,11 @@ final class FitCommand implements Callable<Integer> {
           + "spherical (default: ${DEFAULT-VALUE}).")
   String covariance;
 
-  @Option(names = "--init", paramLabel = "kmeans|random|PATH", defaultValue = "kmeans",
-      description = "Start point: kmeans (k-means||), random (k random rows), or a model.json "
-          + "file holding weights, means and covariances (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--init", paramLabel = "MODE|PATH", defaultValue = "kmeans",
+      description = "Start point: kmeans (k-means|| on the cluster), k-means++ (seeding on a "
+          + "sample), random (k random rows), random-responsibilities (as scikit-learn's "
+          + "'random'), or a model.json file holding weights, means and covariances "
+          + "(default: ${DEFAULT-VALUE}).")
   String init;
 
   @Mixin
@@ -115,8 +118,9 @@ final class FitCommand implements Callable<Integer> {
     try {
       given = ModelFile.read(spark, "--init", init).parameters();
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          e.getMessage() + " (--init takes kmeans, random or a model file)", e);
+      throw new IllegalArgumentException(e.getMessage() + " (--init takes one of "
+          + Arrays.stream(InitMode.values()).map(InitMode::toString)
+              .collect(Collectors.joining(", ")) + ", or a model file)", e);
     }
     if (k != null && k != given.k()) {
       throw new IllegalArgumentException("--k is " + k + " but --init " + init + " has "

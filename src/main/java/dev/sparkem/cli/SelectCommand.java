@@ -56,8 +56,9 @@ final class SelectCommand implements Callable<Integer> {
       description = "What picks the winner (default: ${DEFAULT-VALUE}).")
   String criterion;
 
-  @Option(names = "--init", paramLabel = "kmeans|random", defaultValue = "kmeans",
-      description = "Start points of every model (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--init", paramLabel = "MODE", defaultValue = "kmeans",
+      description = "Start points of every model: kmeans, k-means++, random or "
+          + "random-responsibilities (default: ${DEFAULT-VALUE}).")
   String init;
 
   @Mixin

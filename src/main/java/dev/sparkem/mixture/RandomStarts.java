@@ -72,9 +72,7 @@ public final class RandomStarts {
     @Override
     public double accumulate(Spec spec, RowBlock block, ComponentSums stats) {
       NonZeros x = NonZeros.of(block);
-      long hash = 31L * Arrays.hashCode(x.rowStarts()) + Arrays.hashCode(x.indices());
-      SplittableRandom random = new SplittableRandom(spec.seed() ^ (hash * 0x9E3779B97F4A7C15L)
-          ^ Arrays.hashCode(x.values()));
+      SplittableRandom random = blockRandom(x, spec.seed());
       int k = spec.k();
       double[] responsibilities = new double[block.rows() * k];
       for (int i = 0; i < block.rows(); i++) {
@@ -82,17 +80,39 @@ public final class RandomStarts {
           stats.skip(block.weight(i));
           continue;
         }
-        double sum = 0.0;
-        for (int j = 0; j < k; j++) {
-          responsibilities[i * k + j] = -Math.log(1.0 - random.nextDouble());
-          sum += responsibilities[i * k + j];
-        }
-        for (int j = 0; j < k; j++) {
-          responsibilities[i * k + j] *= block.weight(i) / sum;
-        }
+        drawResponsibilities(random, block.weight(i), responsibilities, i * k, k);
       }
       stats.add(x, responsibilities);
       return 0.0;
+    }
+  }
+
+  /**
+   * A random stream for one block, seeded by {@code seed} and the block's contents, so that the
+   * same data, partitioning and seed draw the same numbers.
+   */
+  public static SplittableRandom blockRandom(RowBlock block, long seed) {
+    return blockRandom(NonZeros.of(block), seed);
+  }
+
+  private static SplittableRandom blockRandom(NonZeros x, long seed) {
+    long hash = 31L * Arrays.hashCode(x.rowStarts()) + Arrays.hashCode(x.indices());
+    return new SplittableRandom(seed ^ (hash * 0x9E3779B97F4A7C15L) ^ Arrays.hashCode(x.values()));
+  }
+
+  /**
+   * Writes k responsibilities drawn from a flat Dirichlet distribution, times {@code weight}, to
+   * {@code out[offset..offset+k)}.
+   */
+  public static void drawResponsibilities(SplittableRandom random, double weight, double[] out,
+      int offset, int k) {
+    double sum = 0.0;
+    for (int j = 0; j < k; j++) {
+      out[offset + j] = -Math.log(1.0 - random.nextDouble());
+      sum += out[offset + j];
+    }
+    for (int j = 0; j < k; j++) {
+      out[offset + j] *= weight / sum;
     }
   }
 }

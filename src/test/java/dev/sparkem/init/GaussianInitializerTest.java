@@ -98,13 +98,14 @@ class GaussianInitializerTest {
   }
 
   /** Clusters 100 standard deviations apart: k-means finds them, the start is their moments. */
-  @Test
-  void kMeansStartIsTheMomentsOfTheClusters() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = InitMode.class, names = {"KMEANS", "KMEANS_PLUS_PLUS"})
+  void kMeansStartIsTheMomentsOfTheClusters(InitMode mode) {
     double[][] centres = {{0, 0}, {100, 0}, {0, 100}};
     double[][] rows = Samples.mixture(new Random(9), 150, centres, 1.0);
     withData(rows, 2, data -> {
-      GaussianMixtureParameters start = GaussianInitializer.start(InitMode.KMEANS, data, 3, CovarianceType.FULL, 5,
-          REG_COVAR);
+      GaussianMixtureParameters start =
+          GaussianInitializer.start(mode, data, 3, CovarianceType.FULL, 5, REG_COVAR);
       Integer[] order = {0, 1, 2};
       Arrays.sort(order, Comparator.comparingDouble(j -> start.mean(j)[0] - start.mean(j)[1]));
       int[] cluster = {2, 0, 1}; // sorted by x - y: (0,100), (0,0), (100,0)
@@ -145,14 +146,46 @@ class GaussianInitializerTest {
     });
   }
 
-  @Test
-  void kMeansWithFewerDistinctRowsThanKIsNamed() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = InitMode.class, names = {"KMEANS", "KMEANS_PLUS_PLUS"})
+  void kMeansWithFewerDistinctRowsThanKIsNamed(InitMode mode) {
     double[][] rows = {{1, 1}, {1, 1}, {2, 2}, {2, 2}, {1, 1}, {2, 2}};
     withData(rows, 2, data -> {
       InvalidDataException e = assertThrows(InvalidDataException.class,
-          () -> GaussianInitializer.start(InitMode.KMEANS, data, 3, CovarianceType.FULL, 1, REG_COVAR));
+          () -> GaussianInitializer.start(mode, data, 3, CovarianceType.FULL, 1, REG_COVAR));
       assertTrue(e.getMessage().contains("k=3") && e.getMessage().contains("distinct"),
           e.getMessage());
+    });
+  }
+
+  /**
+   * Random responsibilities (scikit-learn's 'random'): reproducible for a seed, and since every
+   * row is shared at random, every component starts near the data's mean with about 1/k of the
+   * weight (900 rows: the spread of the weights is about 0.02, of the means about 0.05 sd).
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = CovarianceType.class)
+  void randomResponsibilitiesStartNearTheMean(CovarianceType type) {
+    double[][] rows = Samples.mixture(new Random(12), 900, new double[][] {{0, 0}, {6, 6}}, 1.0);
+    double[] mean = mean(rows);
+    double sd = Math.sqrt(covariance(rows)[0][0]);
+    withData(rows, 3, data -> {
+      GaussianMixtureParameters start = GaussianInitializer.start(
+          InitMode.RANDOM_RESPONSIBILITIES, data, 3, type, 21, REG_COVAR);
+      GaussianMixtureParameters again = GaussianInitializer.start(
+          InitMode.RANDOM_RESPONSIBILITIES, data, 3, type, 21, REG_COVAR);
+      GaussianMixtureParameters other = GaussianInitializer.start(
+          InitMode.RANDOM_RESPONSIBILITIES, data, 3, type, 22, REG_COVAR);
+      assertArrayEquals(start.weights(), again.weights());
+      assertArrayEquals(start.covarianceValues(), again.covarianceValues());
+      assertTrue(start.weights()[0] != other.weights()[0], "another seed, another start");
+      assertEquals(type, start.covarianceType());
+      for (int j = 0; j < 3; j++) {
+        assertEquals(1.0 / 3, start.weights()[j], 0.1, "weight " + j);
+        for (int a = 0; a < 2; a++) {
+          assertEquals(mean[a], start.mean(j)[a], 0.25 * sd, "mean " + j + "[" + a + "]");
+        }
+      }
     });
   }
 }

@@ -60,8 +60,8 @@ class GaussianMixtureParamsTest {
     assertMessage(() -> gm.setCovarianceType("banana"),
         "covarianceType: unknown covariance type 'banana', expected one of full, tied, diag, "
             + "spherical");
-    assertMessage(() -> gm.setInitMode("k-means++"),
-        "initMode is 'k-means++', expected one of kmeans, random");
+    assertMessage(() -> gm.setInitMode("kmeans||"), "initMode is 'kmeans||', expected one of "
+        + "kmeans, k-means++, random, random-responsibilities");
     assertMessage(() -> gm.setFeaturesCol(null), "featuresCol is null, expected a column name");
     // Spark's own path (ParamMap, set by param) runs the validators declared with the params.
     assertThrows(IllegalArgumentException.class, () -> gm.set(gm.k(), 0));

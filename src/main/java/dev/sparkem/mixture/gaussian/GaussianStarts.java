@@ -31,6 +31,20 @@ public final class GaussianStarts {
   }
 
   /**
+   * The M-step of random responsibilities (scikit-learn's {@code random} init): every row's
+   * posterior drawn from a flat Dirichlet distribution. One pass over the data; the same data,
+   * partitioning and seed give the same start point.
+   *
+   * @param centre any one row of the data, about which the statistics are taken
+   */
+  public static GaussianMixtureParameters fromRandomResponsibilities(JavaRDD<RowBlock> blocks,
+      int k, double[] centre, CovarianceType type, long seed, double regCovar) {
+    GaussianStatistics stats = DistributedPass.run(blocks, new RandomResponsibilityAccumulator(),
+        new RandomResponsibilityAccumulator.Spec(type, k, centre, seed)).statistics();
+    return new GaussianMixtureFamily(type, regCovar).maximize(stats, null);
+  }
+
+  /**
    * Equal weights, the given rows as means, and the covariance S of all the data (ddof 0, plus
    * regCovar on the diagonal) for every component — S itself (full, tied), its diagonal (diag)
    * or the mean of its diagonal (spherical): the start point of the scikit-learn reference fits.

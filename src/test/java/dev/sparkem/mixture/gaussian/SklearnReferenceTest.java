@@ -13,7 +13,6 @@ import dev.sparkem.engine.FitResult;
 import dev.sparkem.engine.IterationListener;
 import dev.sparkem.select.ModelScores;
 import dev.sparkem.testing.ReferenceData;
-import dev.sparkem.testing.SharedSpark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
