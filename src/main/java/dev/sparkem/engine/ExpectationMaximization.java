@@ -164,13 +164,15 @@ public final class ExpectationMaximization {
         return;
       }
       double previous = objectives.get(objectives.size() - 1) / weight;
+      double allowance = family.decreaseAllowance(current, next);
       current = next;
       pass = nextPass;
       trace.add(pass.logLikelihood());
       objectives.add(pass.logLikelihood() + family.logPrior(current));
       seconds.add(iterationSeconds);
       double objective = objectives.get(objectives.size() - 1) / weight;
-      if (objective < previous - DECREASE_TOLERANCE * Math.max(1.0, Math.abs(previous))) {
+      if (objective < previous - allowance
+          - DECREASE_TOLERANCE * Math.max(1.0, Math.abs(previous))) {
         decreases.add(iteration);
         LOG.error("EM guarantee violated in fit {}: the mean objective decreased from {} to {} "
             + "at iteration {} (a bug or a numerical failure)", index, previous, objective,

@@ -33,4 +33,15 @@ public interface ModelFamily<
   default double logPrior(P params) {
     return 0.0;
   }
+
+  /**
+   * How far, per unit weight, the objective may legitimately fall in the iteration from
+   * {@code previous} to {@code next}: 0 (the default) for an exact M-step, which EM guarantees
+   * never decreases it. A family whose M-step is regularised in a way that is not a fixed prior
+   * (scikit-learn's covariance ridge) returns a proven bound of the decrease it can cause; the
+   * engine reports only decreases beyond it.
+   */
+  default double decreaseAllowance(P previous, P next) {
+    return 0.0;
+  }
 }

@@ -74,6 +74,20 @@ public final class CholeskyFactor implements Serializable {
     return Arrays.copyOf(lower, lower.length);
   }
 
+  /** tr(A⁻¹) = ‖L⁻¹‖²_F, through one triangular solve against the identity (O(d³)). */
+  public double traceOfInverse() {
+    double[] inverse = new double[dimension * dimension];
+    for (int i = 0; i < dimension; i++) {
+      inverse[i * dimension + i] = 1.0;
+    }
+    solveLowerInPlace(inverse, dimension);
+    double sum = 0.0;
+    for (double v : inverse) {
+      sum += v * v;
+    }
+    return sum;
+  }
+
   /**
    * Overwrites the d×n column-major matrix {@code b} with L⁻¹·b (a triangular solve on all n
    * columns at once, level-3 BLAS). For a block of n rows stored row-major, each row is a column.

@@ -140,6 +140,27 @@ public final class GaussianMixtureFamily
   }
 
   /**
+   * The ridge makes the M-step maximise Q(θ) − P(θ) with P(θ) = (regCovar/2)·Σ_j N_j·tr(Σ_j⁻¹)
+   * (N_j from the E-step) instead of Q(θ); the usual EM argument then bounds the fall of the
+   * log-likelihood by P(θ_t) − P(θ_{t+1}), which per unit weight is
+   * (regCovar/2)·Σ_j w'_j·(tr(Σ_j⁻¹) − tr(Σ'_j⁻¹)) with the new weights w'. Near a fixed point
+   * of the ridge the log-likelihood can indeed fall by about that much; 0 when regCovar = 0.
+   */
+  @Override
+  public double decreaseAllowance(GaussianMixtureParameters previous,
+      GaussianMixtureParameters next) {
+    if (regCovar == 0) {
+      return 0.0;
+    }
+    double[] weights = next.weights();
+    double sum = 0.0;
+    for (int j = 0; j < next.k(); j++) {
+      sum += weights[j] * (previous.traceOfPrecision(j) - next.traceOfPrecision(j));
+    }
+    return Math.max(0.0, 0.5 * regCovar * sum);
+  }
+
+  /**
    * The components that have collapsed: some variance — for full and tied covariances, some
    * conditional variance L_aa² of the Cholesky factor — is at most twice regCovar, so that the
    * data's own variance there is at most the ridge and the fitted density is an artifact of

@@ -263,6 +263,18 @@ public final class GaussianMixtureParameters implements MixtureModel {
     return c;
   }
 
+  /** tr(Σ_j⁻¹), the sum of the precisions' diagonal. */
+  double traceOfPrecision(int j) {
+    if (factors.length > 0) {
+      return factor(j).traceOfInverse();
+    }
+    double sum = 0.0;
+    for (int a = 0; a < d; a++) {
+      sum += 1.0 / variance(j, a);
+    }
+    return sum;
+  }
+
   /** The Cholesky factor of component j's covariance, for full and tied types. */
   CholeskyFactor factor(int j) {
     return factors[type == CovarianceType.FULL ? j : 0];
