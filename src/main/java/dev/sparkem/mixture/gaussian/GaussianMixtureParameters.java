@@ -5,6 +5,7 @@ import dev.sparkem.data.RowBlock;
 import dev.sparkem.engine.DegenerateModelException;
 import dev.sparkem.linalg.CholeskyFactor;
 import dev.sparkem.linalg.NotPositiveDefiniteException;
+import dev.sparkem.mixture.MixtureChecks;
 import dev.sparkem.mixture.MixtureModel;
 import java.util.Arrays;
 
@@ -87,14 +88,14 @@ public final class GaussianMixtureParameters implements MixtureModel {
    */
   public static GaussianMixtureParameters of(CovarianceType type, double[] weights,
       double[][] means, double[] covariances) {
-    int k = weights.length;
-    if (k == 0 || means.length != k) {
-      throw new IllegalArgumentException("found " + k + " weights and " + means.length
-          + " means, expected the same number (at least one) of each");
-    }
+    double[] flatWeights = MixtureChecks.weights(weights);
+    int k = flatWeights.length;
+    double[] flatMeans = MixtureChecks.rows(means, k, "means");
     int d = means[0].length;
-    if (d == 0) {
-      throw new IllegalArgumentException("means[0] is empty, expected at least one dimension");
+    for (int i = 0; i < flatMeans.length; i++) {
+      if (!Double.isFinite(flatMeans[i])) {
+        throw MixtureChecks.entry("means", i / d, i % d, flatMeans[i], "a finite number");
+      }
     }
     int expected = covarianceSize(type, k, d);
     if (covariances.length != expected) {
@@ -102,31 +103,6 @@ public final class GaussianMixtureParameters implements MixtureModel {
           + "expected " + expected + " for " + type + " covariances of " + k + " components in "
           + d + " dimensions");
     }
-    double sum = 0.0;
-    double[] flatMeans = new double[k * d];
-    for (int j = 0; j < k; j++) {
-      if (!(weights[j] > 0) || !Double.isFinite(weights[j])) {
-        throw new IllegalArgumentException(
-            "weights[" + j + "] is " + weights[j] + ", expected a finite number > 0");
-      }
-      sum += weights[j];
-      if (means[j].length != d) {
-        throw new IllegalArgumentException(
-            "means[" + j + "] has " + means[j].length + " values, expected " + d);
-      }
-      for (int a = 0; a < d; a++) {
-        if (!Double.isFinite(means[j][a])) {
-          throw new IllegalArgumentException(
-              "means[" + j + "][" + a + "] is " + means[j][a] + ", expected a finite number");
-        }
-        flatMeans[j * d + a] = means[j][a];
-      }
-    }
-    if (Math.abs(sum - 1.0) > 1e-6) {
-      throw new IllegalArgumentException("weights sum to " + sum + ", expected 1");
-    }
-    double total = sum;
-    double[] flatWeights = Arrays.stream(weights).map(w -> w / total).toArray();
     double[] flatCovariances = covariances.clone();
     if (type == CovarianceType.FULL || type == CovarianceType.TIED) {
       checkSymmetric(flatCovariances, d);
