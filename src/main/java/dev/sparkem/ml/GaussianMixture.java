@@ -9,6 +9,7 @@ import dev.sparkem.engine.FitStatus;
 import dev.sparkem.engine.IterationListener;
 import dev.sparkem.init.InitMode;
 import dev.sparkem.mixture.gaussian.CovarianceType;
+import dev.sparkem.mixture.gaussian.GaussianMixtureParameters;
 import dev.sparkem.training.GaussianMixtureTrainer;
 import dev.sparkem.training.TrainingOptions;
 import dev.sparkem.training.TrainingResult;
@@ -46,6 +47,8 @@ public final class GaussianMixture extends Estimator<GaussianMixtureModel>
 
   private final String uid;
   private final ParamSet p;
+  /** A given start point, or null to use {@code initMode}. */
+  private GaussianMixtureParameters initialModel;
 
   public GaussianMixture() {
     this(Identifiable.randomUID("GaussianMixture"));
@@ -87,7 +90,7 @@ public final class GaussianMixture extends Estimator<GaussianMixtureModel>
     TrainingResult result;
     try {
       data.requireRowsFor(options.k());
-      result = GaussianMixtureTrainer.train(data, options, null, IterationListener.NONE);
+      result = GaussianMixtureTrainer.train(data, options, initialModel, IterationListener.NONE);
     } finally {
       data.release();
     }
@@ -114,9 +117,29 @@ public final class GaussianMixture extends Estimator<GaussianMixtureModel>
     return Schemas.output(schema, this);
   }
 
+  /**
+   * Starts EM from these parameters instead of {@code initMode} (given parameters, e.g. a
+   * model of an earlier fit or one read from a model.json): sets {@code k} and
+   * {@code covarianceType} from them; {@code nInit} must stay 1. The start point is not saved
+   * with the estimator.
+   */
+  public GaussianMixture setInitialModel(GaussianMixtureParameters parameters) {
+    setK(parameters.k());
+    setCovarianceType(parameters.covarianceType().toString());
+    initialModel = parameters;
+    return this;
+  }
+
+  /** As {@link #setInitialModel(GaussianMixtureParameters)}, from a fitted model. */
+  public GaussianMixture setInitialModel(GaussianMixtureModel model) {
+    return setInitialModel(model.parameters());
+  }
+
   @Override
   public GaussianMixture copy(ParamMap extra) {
-    return defaultCopy(extra);
+    GaussianMixture copy = defaultCopy(extra);
+    copy.initialModel = initialModel;
+    return copy;
   }
 
   /** A writer of this estimator's params (no data). */
