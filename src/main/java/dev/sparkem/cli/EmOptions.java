@@ -5,6 +5,7 @@ import dev.sparkem.data.FeatureColumns;
 import dev.sparkem.data.PackedData;
 import dev.sparkem.data.Packing;
 import dev.sparkem.engine.EmSettings;
+import dev.sparkem.training.GaussianKind;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -41,14 +42,19 @@ final class EmOptions {
           + "(default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--reg-covar", paramLabel = "R", defaultValue = "1e-6",
-      description = "Added to every covariance's diagonal after each M-step "
-          + "(default: ${DEFAULT-VALUE}).")
-  double regCovar;
+  @Option(names = "--reg-covar", paramLabel = "R",
+      description = "Gaussian only: added to every covariance's diagonal after each M-step "
+          + "(default: 1e-6).")
+  Double regCovar;
 
   @Option(names = "--block-size-mb", paramLabel = "MB", defaultValue = "4",
       description = "Byte budget of one cached block of rows (default: ${DEFAULT-VALUE}).")
   double blockSizeMb;
+
+  /** The --reg-covar given, or the default 1e-6. */
+  double regCovar() {
+    return regCovar == null ? GaussianKind.DEFAULT_REG_COVAR : regCovar;
+  }
 
   EmSettings settings() {
     return new EmSettings(maxIterations, tolerance, relativeTolerance);
@@ -56,21 +62,25 @@ final class EmOptions {
 
   /** Packs and caches the feature columns of {@code frame} (the weight column is not one). */
   PackedData pack(Dataset<Row> frame, List<String> featureNames) {
+    return pack(frame, featureNames, Packing.DEFAULT);
+  }
+
+  /** As {@link #pack(Dataset, List)} with a family's value domain and layout. */
+  PackedData pack(Dataset<Row> frame, List<String> featureNames, Packing packing) {
     if (!(blockSizeMb > 0)) {
       throw new IllegalArgumentException("--block-size-mb is " + blockSizeMb + ", expected > 0");
     }
     FeatureColumns features = FeatureColumns.resolve(frame, featureNames,
         weightColumn == null ? List.of() : List.of(weightColumn));
     return PackedData.pack(frame, features, weightColumn,
-        Packing.DEFAULT.withBlockBytes((long) (blockSizeMb * (1 << 20))));
+        packing.withBlockBytes((long) (blockSizeMb * (1 << 20))));
   }
 
-  /** Records these options in a model file's provenance. */
+  /** Records these options (not the family's settings) in a model file's provenance. */
   void record(ObjectNode node) {
     node.put("weightCol", weightColumn);
     node.put("seed", seed);
     node.put("nInit", nInit);
-    node.put("regCovar", regCovar);
     node.put("maxIter", maxIterations);
     node.put("tol", tolerance);
     node.put("relTol", relativeTolerance);

@@ -4,15 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkem.data.PackedData;
+import dev.sparkem.data.Packing;
 import dev.sparkem.engine.DegenerateModelException;
 import dev.sparkem.engine.FitStatus;
 import dev.sparkem.engine.IterationRecord;
 import dev.sparkem.init.InitMode;
-import dev.sparkem.mixture.gaussian.CovarianceType;
-import dev.sparkem.mixture.gaussian.GaussianMixtureParameters;
-import dev.sparkem.training.GaussianMixtureTrainer;
-import dev.sparkem.training.TrainingOptions;
-import dev.sparkem.training.TrainingResult;
+import dev.sparkem.mixture.MixtureModel;
+import dev.sparkem.training.MixtureKind;
+import dev.sparkem.training.MixtureTrainer;
+import dev.sparkem.training.MixtureTraining;
+import dev.sparkem.training.TrainingPlan;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,10 +27,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code fit}: fits a Gaussian mixture and writes model.json and metrics.jsonl. */
+/** {@code fit}: fits a mixture of any family and writes model.json and metrics.jsonl. */
 @Command(name = "fit", mixinStandardHelpOptions = true,
-    description = {"Fit a Gaussian mixture by EM and write OUTPUT/model.json "
-        + "and OUTPUT/metrics.jsonl; the output appears whole or not at all.",
+    description = {"Fit a mixture (Gaussian, multinomial, Bernoulli or Poisson) by EM and write "
+        + "OUTPUT/model.json and OUTPUT/metrics.jsonl; the output appears whole or not at all.",
         "Options may also come from --conf FILE (properties: option names without dashes); "
             + "the command line wins."})
 final class FitCommand implements Callable<Integer> {
@@ -40,23 +41,31 @@ final class FitCommand implements Callable<Integer> {
   InputOptions input;
 
   @Mixin
+  FamilyOptions family;
+
+  @Mixin
   EmOptions em;
 
   @Option(names = "--k", paramLabel = "K",
       description = "Number of components (default: 2, or the k of an --init model file).")
   Integer k;
 
-  @Option(names = "--covariance", paramLabel = "TYPE", defaultValue = "full",
-      description = "Covariance type, as scikit-learn's covariance_type: full, tied, diag or "
-          + "spherical (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--covariance", paramLabel = "TYPE",
+      description = "gaussian only: covariance type, as scikit-learn's covariance_type: full, "
+          + "tied, diag or spherical (default: full).")
   String covariance;
 
-  @Option(names = "--init", paramLabel = "MODE|PATH", defaultValue = "kmeans",
+  @Option(names = "--init", paramLabel = "MODE|PATH",
       description = "Start point: kmeans (k-means|| on the cluster), k-means++ (seeding on a "
           + "sample), random (k random rows), random-responsibilities (as scikit-learn's "
-          + "'random'), or a model.json file holding weights, means and covariances "
-          + "(default: ${DEFAULT-VALUE}).")
+          + "'random'), or a model.json file of the same family. kmeans and k-means++ are "
+          + "Gaussian only (default: kmeans for gaussian, random for the others).")
   String init;
+
+  @Option(names = "--vocabulary", paramLabel = "FILE",
+      description = "One term per line naming the features in order (line 1 is LIBSVM index "
+          + "1); the summary then lists each component's top terms.")
+  String vocabulary;
 
   @Mixin
   OutputOption output;
@@ -66,17 +75,30 @@ final class FitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    CovarianceType type = CovarianceType.parse(covariance);
+    return fit(family.kind(covariance, em.regCovar));
+  }
+
+  private <P extends MixtureModel> Integer fit(MixtureKind<P> kind) throws IOException {
     SparkSession spark = SparkSession.builder().appName("spark-em fit").getOrCreate();
-    GaussianMixtureParameters given = givenStart(spark);
-    TrainingOptions options = new TrainingOptions(given != null ? given.k() : k == null ? 2 : k,
-        type, em.regCovar, given != null ? InitMode.KMEANS : InitMode.parse(init), em.nInit,
-        em.seed, em.settings());
+    P given = givenStart(spark, kind);
+    InitMode mode = given != null ? null : init == null ? kind.defaultInit() : InitMode.parse(init);
+    if (mode != null) {
+      kind.checkInit(mode);
+    }
+    TrainingPlan<P> plan = new TrainingPlan<>(kind, given != null ? given.k() : k == null ? 2 : k,
+        mode, em.nInit, em.seed, given);
+    List<String> terms = vocabulary == null ? null
+        : HadoopFiles.readText(spark, vocabulary).lines().map(String::trim).toList();
     try (OutputDirectory out = output.prepare(spark)) {
-      PackedData data = em.pack(input.read(spark), input.features);
+      PackedData data = em.pack(input.read(spark), input.features,
+          kind.packing(Packing.DEFAULT));
       try {
+        if (terms != null && terms.size() != data.dimension()) {
+          throw new IllegalArgumentException("--vocabulary " + vocabulary + " has " + terms.size()
+              + " terms, the input has " + data.dimension() + " features");
+        }
         List<IterationRecord> records = new ArrayList<>();
-        TrainingResult result = GaussianMixtureTrainer.train(data, options, given, record -> {
+        MixtureTraining<P> result = MixtureTrainer.train(data, plan, em.settings(), record -> {
           records.add(record);
           spec.commandLine().getErr().println(FitReport.progressLine(record));
         });
@@ -84,7 +106,8 @@ final class FitCommand implements Callable<Integer> {
           throw new DegenerateModelException(result.bestFit().message().orElse("degenerate fit")
               + "; nothing was written to " + output.output);
         }
-        FitReport report = new FitReport(provenance(spark), data.features(), result, records);
+        FitReport<P> report = new FitReport<>(provenance(spark, kind, mode), data.features(),
+            kind, result, records, terms);
         ObjectMapper json = new ObjectMapper();
         out.writeText(MODEL_FILE, json.writerWithDefaultPrettyPrinter()
             .writeValueAsString(report.modelJson()));
@@ -99,24 +122,29 @@ final class FitCommand implements Callable<Integer> {
   }
 
   /** How the model was made: the options that matter for reproducing it. */
-  private ObjectNode provenance(SparkSession spark) {
+  private ObjectNode provenance(SparkSession spark, MixtureKind<?> kind, InitMode mode) {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("input", input.input);
     node.put("inputFormat", input.format().toString());
-    node.put("init", init);
+    node.put("init", init != null ? init : mode.toString());
     em.record(node);
+    kind.record(node);
+    if (vocabulary != null) {
+      node.put("vocabulary", vocabulary);
+    }
     node.put("sparkVersion", spark.version());
     return node;
   }
 
-  /** The parameters of an --init model file, or null for kmeans/random. */
-  private GaussianMixtureParameters givenStart(SparkSession spark) {
-    if (Arrays.stream(InitMode.values()).anyMatch(mode -> mode.toString().equalsIgnoreCase(init))) {
+  /** The parameters of an --init model file, or null for an init mode. */
+  private <P extends MixtureModel> P givenStart(SparkSession spark, MixtureKind<P> kind) {
+    if (init == null || Arrays.stream(InitMode.values())
+        .anyMatch(mode -> mode.toString().equalsIgnoreCase(init))) {
       return null;
     }
-    GaussianMixtureParameters given;
+    P given;
     try {
-      given = ModelFile.read(spark, "--init", init).parameters();
+      given = ModelFile.read(spark, "--init", init).parameters(kind);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(e.getMessage() + " (--init takes one of "
           + Arrays.stream(InitMode.values()).map(InitMode::toString)

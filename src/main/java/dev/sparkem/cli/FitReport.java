@@ -6,34 +6,48 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkem.data.FeatureColumns;
 import dev.sparkem.engine.FitResult;
 import dev.sparkem.engine.IterationRecord;
-import dev.sparkem.mixture.gaussian.GaussianMixtureJson;
-import dev.sparkem.mixture.gaussian.GaussianMixtureParameters;
+import dev.sparkem.mixture.MixtureModel;
 import dev.sparkem.select.ModelScores;
-import dev.sparkem.training.TrainingResult;
+import dev.sparkem.training.MixtureKind;
+import dev.sparkem.training.TrainedMixture;
+import java.util.Comparator;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * What the fit job reports: the model file (parameters plus the fit's record and provenance), the
- * per-iteration metrics as JSON lines, and the one-screen summary for stdout.
+ * per-iteration metrics as JSON lines, and the one-screen summary for stdout. The same for every
+ * family.
+ *
+ * @param <P> the parameters of the family
  */
-final class FitReport {
+final class FitReport<P extends MixtureModel> {
   private static final int TRACE_LINES = 10;
+  /** Components are printed whole up to this dimension, else by their largest entries. */
+  private static final int SHOWN = 8;
 
   private final ObjectNode provenance;
   private final FeatureColumns features;
-  private final TrainingResult training;
-  private final FitResult<GaussianMixtureParameters> result;
+  private final MixtureKind<P> kind;
+  private final TrainedMixture<P> training;
+  private final FitResult<P> result;
   private final List<IterationRecord> records;
+  private final List<String> vocabulary;
 
-  /** @param records every iteration of every restart */
-  FitReport(ObjectNode provenance, FeatureColumns features, TrainingResult training,
-      List<IterationRecord> records) {
+  /**
+   * @param records every iteration of every restart
+   * @param vocabulary the names of the features for the summary, or null
+   */
+  FitReport(ObjectNode provenance, FeatureColumns features, MixtureKind<P> kind,
+      TrainedMixture<P> training, List<IterationRecord> records, List<String> vocabulary) {
     this.provenance = provenance;
     this.features = features;
+    this.kind = kind;
+    this.vocabulary = vocabulary == null ? null : List.copyOf(vocabulary);
     this.training = training;
     this.result = training.bestFit();
     this.records = List.copyOf(records);
@@ -44,7 +58,7 @@ final class FitReport {
   }
 
   /**
-   * model.json: the keys of {@link GaussianMixtureJson}, then {@code features},
+   * model.json: the family's own keys ({@link MixtureModel#toJson()}), then {@code features},
    * {@code logLikelihood} (weighted total, natural log), {@code meanLogLikelihood},
    * {@code totalWeight}, {@code rows}, {@code iterations}, {@code converged}, {@code status},
    * {@code logLikelihoodTrace}, {@code parameters}, {@code bic}, {@code aic} (scikit-learn's:
@@ -53,7 +67,7 @@ final class FitReport {
    * {@code sparkVersion}) and {@code createdAt}.
    */
   ObjectNode modelJson() {
-    ObjectNode root = GaussianMixtureJson.toJson(result.model());
+    ObjectNode root = result.model().toJson();
     ArrayNode names = root.putArray("features");
     features.names().forEach(names::add);
     root.put("logLikelihood", result.logLikelihood());
@@ -72,10 +86,10 @@ final class FitReport {
     root.put("bestRestart", training.best());
     ArrayNode restarts = root.putArray("restarts");
     for (int r = 0; r < training.restarts().size(); r++) {
-      FitResult<GaussianMixtureParameters> fit = training.restarts().get(r);
+      FitResult<P> fit = training.restarts().get(r);
       ObjectNode restart = restarts.addObject();
       restart.put("restart", r);
-      restart.put("seed", training.options().restartSeed(r));
+      restart.put("seed", training.restartSeed(r));
       restart.put("logLikelihood", fit.logLikelihood());
       restart.put("iterations", fit.iterations());
       restart.put("status", fit.status().toString().toLowerCase(Locale.ROOT));
@@ -122,10 +136,10 @@ final class FitReport {
 
   /** The one-screen summary. */
   String summary(String output) {
-    GaussianMixtureParameters model = result.model();
+    P model = result.model();
     StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT, "spark-em fit: Gaussian mixture, %s covariance, k=%d,"
-        + " d=%d%n", model.covarianceType(), model.k(), model.dimension()));
+    s.append(String.format(Locale.ROOT, "spark-em fit: %s, k=%d, d=%d%n",
+        kind.describe(model), model.k(), model.dimension()));
     s.append(String.format(Locale.ROOT, "input:  %s (%s; %d rows, total weight %s; features %s)%n",
         provenance.get("input").asText(), provenance.get("inputFormat").asText(), result.rows(),
         number(result.totalWeight()), String.join(", ", features.names())));
@@ -142,12 +156,13 @@ final class FitReport {
           training.restarts().stream().map(f -> String.format(Locale.ROOT, "%.6f",
               f.logLikelihood())).collect(Collectors.joining(", ")), training.best()));
     }
-    s.append("component  weight     mean\n");
+    boolean whole = vocabulary == null && model.dimension() <= SHOWN;
+    s.append("component  weight     ").append(kind.centreName())
+        .append(whole ? "" : " (largest " + SHOWN + ")").append('\n');
     double[] weights = model.weights();
     for (int j = 0; j < model.k(); j++) {
       s.append(String.format(Locale.ROOT, "%-10d %-10.6f %s%n", j, weights[j],
-          Arrays.stream(model.mean(j)).mapToObj(FitReport::number)
-              .collect(Collectors.joining(", ", "[", "]"))));
+          centre(kind.centre(model, j), whole)));
     }
     s.append("iteration  log-likelihood        delta (mean)   seconds\n");
     List<IterationRecord> trace = bestRecords();
@@ -165,6 +180,25 @@ final class FitReport {
     s.append("output: ").append(output).append(" (").append(FitCommand.MODEL_FILE).append(", ")
         .append(FitCommand.METRICS_FILE).append(")\n");
     return s.toString();
+  }
+
+  /** The whole vector, or its largest entries as name=value (terms, column names or #index). */
+  private String centre(double[] values, boolean whole) {
+    if (whole) {
+      return Arrays.stream(values).mapToObj(FitReport::number)
+          .collect(Collectors.joining(", ", "[", "]"));
+    }
+    return IntStream.range(0, values.length).boxed()
+        .sorted(Comparator.comparingDouble((Integer i) -> -values[i]).thenComparing(i -> i))
+        .limit(SHOWN).map(i -> name(i) + "=" + number(values[i]))
+        .collect(Collectors.joining(", "));
+  }
+
+  private String name(int index) {
+    if (vocabulary != null) {
+      return vocabulary.get(index);
+    }
+    return features.isVector() ? "#" + index : features.names().get(index);
   }
 
   private static String number(double v) {

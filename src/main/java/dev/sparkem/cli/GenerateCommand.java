@@ -1,9 +1,9 @@
 package dev.sparkem.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sparkem.mixture.gaussian.GaussianMixtureJson;
-import dev.sparkem.mixture.gaussian.GaussianMixtureParameters;
-import dev.sparkem.mixture.gaussian.GaussianMixtureSampler;
+import dev.sparkem.mixture.MixtureModel;
+import dev.sparkem.training.MixtureKind;
+import dev.sparkem.training.MixtureKinds;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,26 +25,40 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code generate}: synthetic rows drawn from a given or random Gaussian mixture. */
+/** {@code generate}: synthetic rows drawn from a given or random mixture of any family. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-    description = {"Draw N rows from a Gaussian mixture (given by --model, or random from the "
-        + "seed) and write them as Parquet or CSV with columns x0..x{d-1}. The mixture drawn from "
-        + "is written beside the data as OUTPUT/_mixture.json (Spark's readers skip files "
-        + "starting with an underscore).",
+    description = {"Draw N rows from a mixture (given by --model, or random from the seed) of "
+        + "any family and write them as Parquet or CSV with double columns x0..x{d-1}: real "
+        + "values (gaussian), word counts of --doc-length words over a vocabulary of d "
+        + "(multinomial), 0/1 (bernoulli) or counts (poisson). The mixture drawn from is written "
+        + "beside the data as OUTPUT/_mixture.json (Spark's readers skip files starting with an "
+        + "underscore).",
         "Options may also come from --conf FILE; the command line wins."})
 final class GenerateCommand implements Callable<Integer> {
   static final String MIXTURE_FILE = "_mixture.json";
+  private static final int DEFAULT_DOCUMENT_LENGTH = 100;
 
   @Option(names = "--n", required = true, paramLabel = "N", description = "Number of rows.")
   long rows;
 
+  @Option(names = "--family", paramLabel = "NAME",
+      description = "gaussian, multinomial, bernoulli or poisson (default: the --model's family, "
+          + "else gaussian).")
+  String family;
+
   @Option(names = "--d", paramLabel = "D", defaultValue = "2",
-      description = "Dimension of a random mixture (default: ${DEFAULT-VALUE}).")
+      description = "Dimension of a random mixture; the vocabulary size for multinomial "
+          + "(default: ${DEFAULT-VALUE}).")
   int dimension;
 
   @Option(names = "--k", paramLabel = "K", defaultValue = "3",
       description = "Components of a random mixture (default: ${DEFAULT-VALUE}).")
   int k;
+
+  @Option(names = "--doc-length", paramLabel = "L",
+      description = "multinomial only: words per document (default: "
+          + DEFAULT_DOCUMENT_LENGTH + ").")
+  Integer documentLength;
 
   @Option(names = "--model", paramLabel = "PATH",
       description = "Draw from this model.json instead of a random mixture.")
@@ -79,10 +93,27 @@ final class GenerateCommand implements Callable<Integer> {
           "--format is '" + format + "', expected parquet or csv");
     }
     SparkSession spark = SparkSession.builder().appName("spark-em generate").getOrCreate();
-    GaussianMixtureParameters mixture = model == null
-        ? GaussianMixtureSampler.randomMixture(k, dimension, new SplittableRandom(seed))
-        : ModelFile.read(spark, "--model", model).parameters();
-    Dataset<Row> data = spark.createDataFrame(draws(spark, mixture), schema(mixture));
+    ModelFile file = model == null ? null : ModelFile.read(spark, "--model", model);
+    MixtureKind<?> kind = file != null ? file.kind()
+        : MixtureKinds.withDefaults(family == null ? "gaussian" : family);
+    if (family != null && !MixtureKinds.withDefaults(family).name().equals(kind.name())) {
+      throw new IllegalArgumentException("--family is " + family + " but --model " + model
+          + " holds a " + kind.name() + " mixture");
+    }
+    if (documentLength != null && (!kind.name().equals("multinomial") || documentLength < 0)) {
+      throw new IllegalArgumentException("--doc-length is " + documentLength
+          + ", expected a number >= 0 and the multinomial family (found " + kind.name() + ")");
+    }
+    return generate(spark, kind, file);
+  }
+
+  private <P extends MixtureModel> Integer generate(SparkSession spark, MixtureKind<P> kind,
+      ModelFile file) throws IOException {
+    P mixture = file == null ? kind.randomModel(k, dimension, new SplittableRandom(seed))
+        : file.parameters(kind);
+    int length = documentLength == null ? DEFAULT_DOCUMENT_LENGTH : documentLength;
+    Dataset<Row> data = spark.createDataFrame(draws(spark, kind, mixture, length),
+        schema(mixture));
     try (OutputDirectory out = output.prepare(spark)) {
       if (format.equals("csv")) {
         data.write().option("header", "true").csv(out.staging().toString());
@@ -90,16 +121,17 @@ final class GenerateCommand implements Callable<Integer> {
         data.write().parquet(out.staging().toString());
       }
       out.writeText(MIXTURE_FILE, new ObjectMapper().writerWithDefaultPrettyPrinter()
-          .writeValueAsString(GaussianMixtureJson.toJson(mixture)));
+          .writeValueAsString(mixture.toJson()));
       out.commit();
     }
-    spec.commandLine().getOut().println("spark-em generate: wrote " + rows + " rows of " + mixture.dimension()
-        + " columns from a " + mixture.k() + "-component mixture to " + output.output + " (" + format
-        + ")");
+    spec.commandLine().getOut().println("spark-em generate: wrote " + rows + " rows of "
+        + mixture.dimension() + " columns from a " + mixture.k() + "-component " + kind.name()
+        + " mixture to " + output.output + " (" + format + ")");
     return 0;
   }
 
-  private JavaRDD<Row> draws(SparkSession spark, GaussianMixtureParameters mixture) {
+  private <P extends MixtureModel> JavaRDD<Row> draws(SparkSession spark, MixtureKind<P> kind,
+      P mixture, int length) {
     long total = rows;
     int parts = partitions;
     long drawSeed = seed;
@@ -109,16 +141,15 @@ final class GenerateCommand implements Callable<Integer> {
     }
     return JavaSparkContext.fromSparkContext(spark.sparkContext())
         .parallelize(indices, parts)
-        .flatMap(p -> partitionDraws(mixture, p, total * p / parts, total * (p + 1) / parts,
-            drawSeed));
+        .flatMap(p -> partitionDraws(kind.sampler(mixture,
+                new SplittableRandom(drawSeed ^ (0x9E3779B97F4A7C15L * (p + 1))), length),
+            mixture.dimension(), total * p / parts, total * (p + 1) / parts));
   }
 
   /** Rows [from, to) come from partition p's own stream, so the output depends only on seed. */
-  private static Iterator<Row> partitionDraws(GaussianMixtureParameters mixture, int p,
-      long from, long to, long seed) {
-    SplittableRandom stream = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (p + 1)));
-    GaussianMixtureSampler rowSampler = new GaussianMixtureSampler(mixture, stream);
-    double[] x = new double[mixture.dimension()];
+  private static Iterator<Row> partitionDraws(MixtureKind.RowSampler sampler, int d, long from,
+      long to) {
+    double[] x = new double[d];
     return new Iterator<>() {
       private long position = from;
 
@@ -130,7 +161,7 @@ final class GenerateCommand implements Callable<Integer> {
       @Override
       public Row next() {
         position++;
-        rowSampler.sample(x);
+        sampler.sample(x);
         Object[] cells = new Object[x.length];
         for (int a = 0; a < x.length; a++) {
           cells[a] = x[a];
@@ -140,7 +171,7 @@ final class GenerateCommand implements Callable<Integer> {
     };
   }
 
-  private static StructType schema(GaussianMixtureParameters mixture) {
+  private static StructType schema(MixtureModel mixture) {
     List<StructField> fields = new ArrayList<>();
     for (int a = 0; a < mixture.dimension(); a++) {
       fields.add(DataTypes.createStructField("x" + a, DataTypes.DoubleType, false));

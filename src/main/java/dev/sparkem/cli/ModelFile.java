@@ -3,21 +3,29 @@ package dev.sparkem.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sparkem.mixture.gaussian.GaussianMixtureJson;
-import dev.sparkem.mixture.gaussian.GaussianMixtureParameters;
+import dev.sparkem.mixture.MixtureModel;
+import dev.sparkem.training.MixtureKind;
+import dev.sparkem.training.MixtureKinds;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
-/** A {@code model.json} read from any Hadoop file system: the parameters and the fit's record. */
+/**
+ * A {@code model.json} of any family read from any Hadoop file system: the family (from the
+ * {@code family} key; a file without it is Gaussian), the parameters and the fit's record.
+ */
 final class ModelFile {
   static final String NAME = "model.json";
 
   private final JsonNode json;
-  private final GaussianMixtureParameters parameters;
+  private final String source;
+  private final MixtureKind<?> kind;
+  private final MixtureModel parameters;
 
-  private ModelFile(JsonNode json, GaussianMixtureParameters parameters) {
+  private ModelFile(JsonNode json, String source, MixtureKind<?> kind, MixtureModel parameters) {
     this.json = json;
+    this.source = source;
+    this.kind = kind;
     this.parameters = parameters;
   }
 
@@ -26,7 +34,7 @@ final class ModelFile {
    *
    * @param option the option that named it, for messages
    * @throws IllegalArgumentException naming the option and file, if it cannot be read, is not
-   *     JSON or does not hold valid parameters
+   *     JSON, names an unknown family or does not hold valid parameters
    */
   static ModelFile read(SparkSession spark, String option, String location) {
     String file = location.endsWith(".json") ? location : location + "/" + NAME;
@@ -40,11 +48,36 @@ final class ModelFile {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
     }
-    return new ModelFile(json, GaussianMixtureJson.fromJson(json, source));
+    JsonNode family = json.get("family");
+    MixtureKind<?> kind;
+    try {
+      kind = MixtureKinds.ofFileFamily(family == null || family.isNull() ? null : family.asText());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+    }
+    return new ModelFile(json, source, kind, kind.read(json, source));
   }
 
-  GaussianMixtureParameters parameters() {
+  /** The file's family, with default settings. */
+  MixtureKind<?> kind() {
+    return kind;
+  }
+
+  MixtureModel parameters() {
     return parameters;
+  }
+
+  /**
+   * The parameters as {@code expected}'s type.
+   *
+   * @throws IllegalArgumentException naming the file, if it holds another family
+   */
+  <P extends MixtureModel> P parameters(MixtureKind<P> expected) {
+    if (!expected.fileFamily().equals(kind.fileFamily())) {
+      throw new IllegalArgumentException(source + " holds a " + kind.name()
+          + " mixture, expected " + expected.name());
+    }
+    return expected.read(json, source);
   }
 
   /** The feature column names the model was fitted on; empty when the file does not say. */

@@ -2,7 +2,10 @@ package dev.sparkem.cli;
 
 import dev.sparkem.data.FeatureColumns;
 import dev.sparkem.mixture.MixturePredictor;
-import dev.sparkem.mixture.gaussian.GaussianMixtureParameters;
+import dev.sparkem.data.Packing;
+import dev.sparkem.mixture.MixtureModel;
+import dev.sparkem.training.MixtureKind;
+import dev.sparkem.training.MixtureKinds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code predict}: scores an input under a saved model and writes Parquet. */
+/** {@code predict}: scores an input under a saved model of any family and writes Parquet. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
     description = {"Score every row of the input under a model.json and write Parquet with the "
         + "input columns plus prediction (int), probability (vector of k posteriors) and "
@@ -26,8 +29,14 @@ final class PredictCommand implements Callable<Integer> {
   InputOptions input;
 
   @Option(names = "--model", required = true, paramLabel = "PATH",
-      description = "A model.json written by fit (or a directory holding one).")
+      description = "A model.json written by fit (or a directory holding one), of any family.")
   String model;
+
+  @Option(names = "--family", paramLabel = "NAME",
+      description = "gaussian, multinomial, bernoulli or poisson: checked against the model "
+          + "file's family (default: the file's). Input values must suit the family: counts "
+          + "for multinomial and poisson, 0 or 1 for bernoulli.")
+  String family;
 
   @Mixin
   OutputOption output;
@@ -39,7 +48,12 @@ final class PredictCommand implements Callable<Integer> {
   public Integer call() {
     SparkSession spark = SparkSession.builder().appName("spark-em predict").getOrCreate();
     ModelFile file = ModelFile.read(spark, "--model", model);
-    GaussianMixtureParameters params = file.parameters();
+    MixtureKind<?> kind = file.kind();
+    if (family != null && !MixtureKinds.withDefaults(family).name().equals(kind.name())) {
+      throw new IllegalArgumentException("--family is " + family + " but --model " + model
+          + " holds a " + kind.name() + " mixture");
+    }
+    MixtureModel params = file.parameters();
     Dataset<Row> frame = input.read(spark);
     List<String> names = new ArrayList<>(input.features);
     if (names.isEmpty()) {
@@ -48,7 +62,8 @@ final class PredictCommand implements Callable<Integer> {
     FeatureColumns features = names.isEmpty()
         ? FeatureColumns.resolve(frame, names, List.of())
         : FeatureColumns.expect(frame, names, params.dimension());
-    Dataset<Row> scored = MixturePredictor.predict(frame, features, params);
+    Dataset<Row> scored = MixturePredictor.predict(frame, features, params,
+        kind.packing(Packing.DEFAULT).domain());
     try (OutputDirectory out = output.prepare(spark)) {
       scored.write().parquet(out.staging().toString());
       out.commit();

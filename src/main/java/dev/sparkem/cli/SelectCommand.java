@@ -14,6 +14,7 @@ import dev.sparkem.select.Candidate;
 import dev.sparkem.select.Criterion;
 import dev.sparkem.select.ModelSelection;
 import dev.sparkem.select.Selection;
+import dev.sparkem.training.GaussianKind;
 import dev.sparkem.training.TrainingOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -71,7 +72,7 @@ final class SelectCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Criterion chosen = Criterion.parse(criterion);
     List<CovarianceType> grid = types.stream().map(CovarianceType::parse).toList();
-    TrainingOptions base = new TrainingOptions(1, CovarianceType.FULL, em.regCovar,
+    TrainingOptions base = new TrainingOptions(1, CovarianceType.FULL, em.regCovar(),
         InitMode.parse(init), em.nInit, em.seed, em.settings());
     SparkSession spark = SparkSession.builder().appName("spark-em select").getOrCreate();
     try (OutputDirectory out = output.prepare(spark)) {
@@ -89,9 +90,12 @@ final class SelectCommand implements Callable<Integer> {
         provenance.put("inputFormat", input.format().toString());
         provenance.put("init", init);
         em.record(provenance);
+        provenance.put("regCovar", em.regCovar());
         provenance.put("sparkVersion", spark.version());
-        FitReport report =
-            new FitReport(provenance, data.features(), winner.training(), List.of());
+        FitReport<GaussianMixtureParameters> report =
+            new FitReport<>(provenance, data.features(),
+                new GaussianKind(winner.training().options().type(), em.regCovar()),
+                winner.training(), List.of(), null);
         ObjectMapper json = new ObjectMapper();
         out.writeText(FitCommand.MODEL_FILE, json.writerWithDefaultPrettyPrinter()
             .writeValueAsString(report.modelJson()));

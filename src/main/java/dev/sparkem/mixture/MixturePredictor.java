@@ -31,6 +31,8 @@ public final class MixturePredictor {
   public static final String PROBABILITY = "probability";
   public static final String LOG_LIKELIHOOD = "logLikelihood";
   private static final int ROWS_PER_BLOCK = 4096;
+  /** At most this many values (4 MiB) in one dense block of rows being scored. */
+  private static final int MAX_BLOCK_VALUES = 1 << 19;
 
   private MixturePredictor() {}
 
@@ -43,7 +45,20 @@ public final class MixturePredictor {
    */
   public static Dataset<Row> predict(
       Dataset<Row> input, FeatureColumns features, MixtureModel model) {
-    return predict(input, features, model, PREDICTION, PROBABILITY, LOG_LIKELIHOOD);
+    return predict(input, features, model, ValueDomain.REAL);
+  }
+
+  /**
+   * As {@link #predict(Dataset, FeatureColumns, MixtureModel)}, accepting the feature values of
+   * {@code domain} (the model family's: counts for multinomial and Poisson, 0/1 for Bernoulli);
+   * a value outside it fails the job with an {@link InvalidDataException} naming row and column.
+   *
+   * @throws InvalidDataException if an output column name is taken or the features do not match
+   *     the model's dimension
+   */
+  public static Dataset<Row> predict(Dataset<Row> input, FeatureColumns features,
+      MixtureModel model, ValueDomain domain) {
+    return predict(input, features, model, domain, PREDICTION, PROBABILITY, LOG_LIKELIHOOD);
   }
 
   /**
@@ -56,6 +71,13 @@ public final class MixturePredictor {
    */
   public static Dataset<Row> predict(Dataset<Row> input, FeatureColumns features,
       MixtureModel model, String predictionCol, String probabilityCol, String logLikelihoodCol) {
+    return predict(input, features, model, ValueDomain.REAL, predictionCol, probabilityCol,
+        logLikelihoodCol);
+  }
+
+  private static Dataset<Row> predict(Dataset<Row> input, FeatureColumns features,
+      MixtureModel model, ValueDomain domain, String predictionCol, String probabilityCol,
+      String logLikelihoodCol) {
     if (List.of(predictionCol, probabilityCol, logLikelihoodCol).stream().distinct().count() < 3) {
       throw new IllegalArgumentException("output columns are '" + predictionCol + "', '"
           + probabilityCol + "' and '" + logLikelihoodCol + "', expected three distinct names");
@@ -74,7 +96,7 @@ public final class MixturePredictor {
         .add(predictionCol, DataTypes.IntegerType, false)
         .add(probabilityCol, SQLDataTypes.VectorType(), false)
         .add(logLikelihoodCol, DataTypes.DoubleType, false);
-    RowReader reader = new RowReader(input.schema(), features, ValueDomain.REAL, null);
+    RowReader reader = new RowReader(input.schema(), features, domain, null);
     MapPartitionsFunction<Row, Row> score = rows -> scoreAll(rows, reader, model);
     return input.mapPartitions(score, Encoders.row(schema));
   }
@@ -104,8 +126,9 @@ public final class MixturePredictor {
 
       private Iterator<Row> scoreBlock() {
         pending.clear();
-        double[] values = new double[ROWS_PER_BLOCK * d];
-        while (pending.size() < ROWS_PER_BLOCK && rows.hasNext()) {
+        int capacity = Math.max(1, Math.min(ROWS_PER_BLOCK, MAX_BLOCK_VALUES / d));
+        double[] values = new double[capacity * d];
+        while (pending.size() < capacity && rows.hasNext()) {
           Row row = rows.next();
           reader.readFeatures(row, values, pending.size() * d,
               "input row " + rowIndex++ + " of partition " + partition);

@@ -36,7 +36,7 @@ public record TrainingOptions(int k, CovarianceType type, double regCovar, InitM
    * increment of SplittableRandom, so restarts are independent and reproducible.
    */
   public long restartSeed(int r) {
-    return seed + r * 0x9E3779B97F4A7C15L;
+    return TrainingPlan.restartSeed(seed, r);
   }
 
   public TrainingOptions withK(int value) {
