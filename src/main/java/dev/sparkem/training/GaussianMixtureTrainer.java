@@ -1,7 +1,6 @@
 package dev.sparkem.training;
 
 import dev.sparkem.data.PackedData;
-import dev.sparkem.engine.FitResult;
 import dev.sparkem.engine.IterationListener;
 import dev.sparkem.mixture.gaussian.GaussianMixtureParameters;
 import java.util.ArrayList;
