@@ -59,6 +59,28 @@ public final class GaussianMixtureSampler {
     return j;
   }
 
+  /**
+   * The sampler of partition {@code partition} of a data set drawn with {@code seed}: each
+   * partition has its own stream (the seed mixed with the partition number, as the {@code
+   * generate} job does), so the rows depend only on the seed and the partitioning, not on which
+   * task draws them.
+   *
+   * @throws IllegalArgumentException if partition is negative
+   */
+  public static GaussianMixtureSampler forPartition(GaussianMixtureParameters model, long seed,
+      int partition) {
+    if (partition < 0) {
+      throw new IllegalArgumentException("partition is " + partition + ", expected >= 0");
+    }
+    return new GaussianMixtureSampler(model,
+        new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (partition + 1))));
+  }
+
+  /** The first row of partition p of {@code rows} rows split into {@code partitions} parts. */
+  public static long partitionStart(long rows, int partitions, int p) {
+    return rows * p / partitions;
+  }
+
   private static boolean diagonal(GaussianMixtureParameters model) {
     return model.covarianceType() == CovarianceType.DIAG
         || model.covarianceType() == CovarianceType.SPHERICAL;
