@@ -2,6 +2,7 @@ package dev.sparkem.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkem.mixture.MixtureModel;
+import dev.sparkem.mixture.PartitionStreams;
 import dev.sparkem.training.MixtureKind;
 import dev.sparkem.training.MixtureKinds;
 import java.io.IOException;
@@ -141,9 +142,10 @@ final class GenerateCommand implements Callable<Integer> {
     }
     return JavaSparkContext.fromSparkContext(spark.sparkContext())
         .parallelize(indices, parts)
-        .flatMap(p -> partitionDraws(kind.sampler(mixture,
-                new SplittableRandom(drawSeed ^ (0x9E3779B97F4A7C15L * (p + 1))), length),
-            mixture.dimension(), total * p / parts, total * (p + 1) / parts));
+        .flatMap(p -> partitionDraws(
+            kind.sampler(mixture, PartitionStreams.random(drawSeed, p), length),
+            mixture.dimension(), PartitionStreams.start(total, parts, p),
+            PartitionStreams.start(total, parts, p + 1)));
   }
 
   /** Rows [from, to) come from partition p's own stream, so the output depends only on seed. */

@@ -16,6 +16,8 @@ public final class CholeskyFactor implements Serializable {
   private final int dimension;
   private final double[] lower;
   private final double logDeterminant;
+  /** L⁻¹ once asked for (racing threads compute the same values). */
+  private transient volatile double[] inverse;
 
   private CholeskyFactor(int dimension, double[] lower) {
     this.dimension = dimension;
@@ -86,6 +88,24 @@ public final class CholeskyFactor implements Serializable {
       sum += v * v;
     }
     return sum;
+  }
+
+  /**
+   * L⁻¹, column-major d×d with a zero upper triangle (a copy; computed once per factor by a
+   * triangular solve against the identity and kept). Multiplying by it (dgemm) whitens many
+   * vectors at once at matrix-multiply speed.
+   */
+  public double[] inverseLower() {
+    double[] inverse = this.inverse;
+    if (inverse == null) {
+      inverse = new double[dimension * dimension];
+      for (int i = 0; i < dimension; i++) {
+        inverse[i * dimension + i] = 1.0;
+      }
+      solveLowerInPlace(inverse, dimension);
+      this.inverse = inverse;
+    }
+    return inverse.clone();
   }
 
   /**

@@ -1,49 +1,156 @@
 package dev.sparkem.mixture.gaussian;
 
+import dev.ludovic.netlib.blas.BLAS;
 import dev.sparkem.data.RowBlock;
 
-/** Squared Mahalanobis distances (x − μ_j)ᵀ Σ_j⁻¹ (x − μ_j) of a block's rows to one component. */
+/**
+ * Squared Mahalanobis distances (x − μ_j)ᵀ Σ_j⁻¹ (x − μ_j) of a block's rows to every component.
+ * Full and tied covariances whiten with the Cholesky factor: up to {@link #LOOP_MAX_DIMENSION}
+ * dimensions by forward substitution in plain loops fused with the centring (no scratch), above
+ * it by one matrix multiply L⁻¹·(X − μ)ᵀ per component (dgemm, netlib's fastest level-3 routine
+ * in Java) into scratch reused across components. Tied covariances whiten the block and the
+ * means once and take plain distances between them.
+ */
 final class GaussianDistances {
+  /**
+   * Largest dimension whitened in plain loops: below it a BLAS call per block and component
+   * costs more than it saves (measured in docs/PERFORMANCE.md).
+   */
+  static final int LOOP_MAX_DIMENSION = 16;
+
   private GaussianDistances() {}
 
   /**
-   * Writes the n distances of the rows of {@code block} to component j of {@code p} into
-   * {@code out}. Full and tied covariances need a dense block.
+   * Writes the distance of row i of {@code block} to component j of {@code p} into
+   * {@code out[i·k + j]} (n×k, row-major). Full and tied covariances need a dense block.
    */
-  static void squaredMahalanobis(GaussianMixtureParameters p, RowBlock block, int j,
-      double[] out) {
+  static void squaredMahalanobis(GaussianMixtureParameters p, RowBlock block, double[] out) {
     switch (p.covarianceType()) {
-      case FULL, TIED -> whitened(p, block, j, out);
+      case FULL -> full(p, block, out);
+      case TIED -> tied(p, block, out);
       case DIAG, SPHERICAL -> {
-        if (block.isSparse()) {
-          diagonalSparse(p, block, j, out);
-        } else {
-          diagonalDense(p, block, j, out);
+        for (int j = 0; j < p.k(); j++) {
+          if (block.isSparse()) {
+            diagonalSparse(p, block, j, out);
+          } else {
+            diagonalDense(p, block, j, out);
+          }
         }
       }
     }
   }
 
-  /** ‖L_j⁻¹(x − μ_j)‖²: one triangular solve over the whole block. */
-  private static void whitened(GaussianMixtureParameters p, RowBlock block, int j, double[] out) {
+  private static void full(GaussianMixtureParameters p, RowBlock block, double[] out) {
     int n = block.rows();
     int d = block.dimension();
+    int k = p.k();
     double[] x = block.denseValues();
-    double[] mean = p.mean(j);
+    if (d <= LOOP_MAX_DIMENSION) {
+      double[] lower = new double[d * d];
+      double[] y = new double[d];
+      for (int j = 0; j < k; j++) {
+        rowMajorInverseDiagonal(p.factor(j).lower(), d, lower);
+        double[] mean = p.mean(j);
+        for (int i = 0; i < n; i++) {
+          out[i * k + j] = solveRow(x, i * d, mean, lower, d, y);
+        }
+      }
+      return;
+    }
+    double[] centred = new double[n * d];
     double[] z = new double[n * d];
-    for (int i = 0; i < n; i++) {
-      for (int a = 0; a < d; a++) {
-        z[i * d + a] = x[i * d + a] - mean[a];
+    for (int j = 0; j < k; j++) {
+      double[] mean = p.mean(j);
+      for (int i = 0; i < n; i++) {
+        for (int a = 0; a < d; a++) {
+          centred[i * d + a] = x[i * d + a] - mean[a];
+        }
+      }
+      BLAS.getInstance().dgemm("N", "N", d, n, d, 1.0, p.factor(j).inverseLower(), d,
+          centred, d, 0.0, z, d);
+      for (int i = 0; i < n; i++) {
+        double sum = 0.0;
+        for (int a = i * d; a < (i + 1) * d; a++) {
+          sum += z[a] * z[a];
+        }
+        out[i * k + j] = sum;
       }
     }
-    p.factor(j).solveLowerInPlace(z, n);
-    for (int i = 0; i < n; i++) {
-      double sum = 0.0;
-      for (int a = i * d; a < (i + 1) * d; a++) {
-        sum += z[a] * z[a];
+  }
+
+  /** ‖L⁻¹x − L⁻¹μ_j‖²: the block and the means are whitened once. */
+  private static void tied(GaussianMixtureParameters p, RowBlock block, double[] out) {
+    int n = block.rows();
+    int d = block.dimension();
+    int k = p.k();
+    double[] x = block.denseValues();
+    double[] z = new double[n * d];
+    double[] means = new double[k * d];
+    double[] zero = new double[d];
+    if (d <= LOOP_MAX_DIMENSION) {
+      double[] lower = new double[d * d];
+      rowMajorInverseDiagonal(p.factor(0).lower(), d, lower);
+      double[] y = new double[d];
+      for (int i = 0; i < n; i++) {
+        solveRow(x, i * d, zero, lower, d, y);
+        System.arraycopy(y, 0, z, i * d, d);
       }
-      out[i] = sum;
+      for (int j = 0; j < k; j++) {
+        solveRow(p.mean(j), 0, zero, lower, d, y);
+        System.arraycopy(y, 0, means, j * d, d);
+      }
+    } else {
+      double[] inverse = p.factor(0).inverseLower();
+      BLAS.getInstance().dgemm("N", "N", d, n, d, 1.0, inverse, d, x, d, 0.0, z, d);
+      double[] raw = new double[k * d];
+      for (int j = 0; j < k; j++) {
+        System.arraycopy(p.mean(j), 0, raw, j * d, d);
+      }
+      BLAS.getInstance().dgemm("N", "N", d, k, d, 1.0, inverse, d, raw, d, 0.0, means, d);
     }
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < k; j++) {
+        double sum = 0.0;
+        for (int a = 0; a < d; a++) {
+          double diff = z[i * d + a] - means[j * d + a];
+          sum += diff * diff;
+        }
+        out[i * k + j] = sum;
+      }
+    }
+  }
+
+  /**
+   * Copies the column-major lower factor into {@code into} row-major, with the reciprocals of
+   * the diagonal on the diagonal.
+   */
+  private static void rowMajorInverseDiagonal(double[] columnMajor, int d, double[] into) {
+    for (int a = 0; a < d; a++) {
+      for (int b = 0; b < a; b++) {
+        into[a * d + b] = columnMajor[b * d + a];
+      }
+      into[a * d + a] = 1.0 / columnMajor[a * d + a];
+    }
+  }
+
+  /**
+   * y = L⁻¹(x[offset..offset+d) − mean) by forward substitution with the row-major factor of
+   * {@link #rowMajorInverseDiagonal}; returns ‖y‖².
+   */
+  private static double solveRow(double[] x, int offset, double[] mean, double[] lower, int d,
+      double[] y) {
+    double norm = 0.0;
+    for (int a = 0; a < d; a++) {
+      double s = x[offset + a] - mean[a];
+      int row = a * d;
+      for (int b = 0; b < a; b++) {
+        s -= lower[row + b] * y[b];
+      }
+      s *= lower[row + a];
+      y[a] = s;
+      norm += s * s;
+    }
+    return norm;
   }
 
   private static double[] inverseVariances(GaussianMixtureParameters p, int j, int d) {
@@ -57,6 +164,7 @@ final class GaussianDistances {
   private static void diagonalDense(GaussianMixtureParameters p, RowBlock block, int j,
       double[] out) {
     int d = block.dimension();
+    int k = p.k();
     double[] x = block.denseValues();
     double[] mean = p.mean(j);
     double[] inverse = inverseVariances(p, j, d);
@@ -66,7 +174,7 @@ final class GaussianDistances {
         double diff = x[i * d + a] - mean[a];
         sum += diff * diff * inverse[a];
       }
-      out[i] = sum;
+      out[i * k + j] = sum;
     }
   }
 
@@ -74,6 +182,7 @@ final class GaussianDistances {
   private static void diagonalSparse(GaussianMixtureParameters p, RowBlock block, int j,
       double[] out) {
     int d = block.dimension();
+    int k = p.k();
     double[] mean = p.mean(j);
     double[] inverse = inverseVariances(p, j, d);
     double atZero = 0.0;
@@ -90,7 +199,7 @@ final class GaussianDistances {
         double diff = values[t] - mean[a];
         sum += (diff * diff - mean[a] * mean[a]) * inverse[a];
       }
-      out[i] = sum;
+      out[i * k + j] = sum;
     }
   }
 }

@@ -268,8 +268,9 @@ public final class GaussianMixtureParameters implements MixtureModel {
   }
 
   /**
-   * Writes log(w_j) + log N(x_i; μ_j, Σ_j). Full: one triangular solve per component over the
-   * block; tied: one solve for the block, then distances to the whitened means; diag and
+   * Writes log(w_j) + log N(x_i; μ_j, Σ_j). Full: each component whitens the centred block
+   * (plain loops for small d, one matrix multiply by L⁻¹ otherwise); tied: the block and the
+   * means are whitened once, then plain distances; diag and
    * spherical: O(nnz) per component on sparse blocks.
    */
   @Override
@@ -277,12 +278,14 @@ public final class GaussianMixtureParameters implements MixtureModel {
     boolean diagonal = type == CovarianceType.DIAG || type == CovarianceType.SPHERICAL;
     RowBlock rows = diagonal ? block : block.toDense();
     int n = block.rows();
-    double[] squared = new double[n];
+    GaussianDistances.squaredMahalanobis(this, rows, out);
+    double[] constants = new double[k];
     for (int j = 0; j < k; j++) {
-      double constant = Math.log(weights[j]) - 0.5 * (d * LOG_2PI + logDeterminants[j]);
-      GaussianDistances.squaredMahalanobis(this, rows, j, squared);
-      for (int i = 0; i < n; i++) {
-        out[i * k + j] = constant - 0.5 * squared[i];
+      constants[j] = Math.log(weights[j]) - 0.5 * (d * LOG_2PI + logDeterminants[j]);
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < k; j++) {
+        out[i * k + j] = constants[j] - 0.5 * out[i * k + j];
       }
     }
   }

@@ -57,7 +57,9 @@ public final class GaussianStatistics implements SufficientStatistics<GaussianSt
 
   /**
    * Adds the rows of {@code block} with the n×k row-major {@code responsibilities} (posterior
-   * times row weight). Full and tied scatters are one rank-n update (dsyrk) per component.
+   * times row weight). Full and tied scatters: fused plain loops up to
+   * {@link GaussianDistances#LOOP_MAX_DIMENSION} dimensions, else one matrix multiply SᵀS per
+   * component of the rows scaled by √r.
    */
   public void add(RowBlock block, double[] responsibilities) {
     if (block.dimension() != d) {
@@ -82,33 +84,92 @@ public final class GaussianStatistics implements SufficientStatistics<GaussianSt
   }
 
   private void addDense(RowBlock block, double[] responsibilities, boolean scatter) {
+    if (!scatter) {
+      addDiagonal(block, responsibilities);
+    } else if (d <= GaussianDistances.LOOP_MAX_DIMENSION) {
+      addScatterLoops(block, responsibilities);
+    } else {
+      addScatterMultiply(block, responsibilities);
+    }
+  }
+
+  private int scatterOffset(int j) {
+    return type == CovarianceType.FULL ? j * d * d : 0;
+  }
+
+  /** Small d: row by row, the lower triangle of r·(x − c)(x − c)ᵀ, fused with the centring. */
+  private void addScatterLoops(RowBlock block, double[] responsibilities) {
     int n = block.rows();
     double[] x = block.denseValues();
-    double[] scaled = scatter ? new double[n * d] : null;
+    double[] centred = new double[d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < k; j++) {
+        double r = responsibilities[i * k + j];
+        weights[j] += r;
+        if (r == 0.0) {
+          continue;
+        }
+        for (int a = 0; a < d; a++) {
+          centred[a] = x[i * d + a] - centres[j * d + a];
+          firstMoments[j * d + a] += r * centred[a];
+        }
+        int offset = scatterOffset(j);
+        for (int b = 0; b < d; b++) {
+          double rb = r * centred[b];
+          int column = offset + b * d;
+          for (int a = b; a < d; a++) {
+            secondMoments[column + a] += rb * centred[a];
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Larger d: per component, the rows scaled by √r into one scratch matrix reused across
+   * components, and M_j += SᵀS as one matrix multiply (dgemm, which also fills the upper
+   * triangle; only the lower one is read).
+   */
+  private void addScatterMultiply(RowBlock block, double[] responsibilities) {
+    int n = block.rows();
+    double[] x = block.denseValues();
+    double[] scaled = new double[n * d];
     for (int j = 0; j < k; j++) {
       double total = 0.0;
       for (int i = 0; i < n; i++) {
         double r = responsibilities[i * k + j];
-        if (r == 0.0 && !scatter) {
-          continue;
-        }
         total += r;
         double root = Math.sqrt(r);
         for (int a = 0; a < d; a++) {
           double centred = x[i * d + a] - centres[j * d + a];
           firstMoments[j * d + a] += r * centred;
-          if (scatter) {
-            scaled[i * d + a] = root * centred;
-          } else {
-            secondMoments[j * d + a] += r * centred * centred;
-          }
+          scaled[i * d + a] = root * centred;
         }
       }
       weights[j] += total;
-      if (scatter) {
-        int offset = type == CovarianceType.FULL ? j * d * d : 0;
-        BLAS.getInstance().dsyrk("L", "N", d, n, 1.0, scaled, 0, d, 1.0, secondMoments, offset, d);
+      BLAS.getInstance().dgemm("N", "T", d, d, n, 1.0, scaled, 0, d, scaled, 0, d, 1.0,
+          secondMoments, scatterOffset(j), d);
+    }
+  }
+
+  private void addDiagonal(RowBlock block, double[] responsibilities) {
+    int n = block.rows();
+    double[] x = block.denseValues();
+    for (int j = 0; j < k; j++) {
+      double total = 0.0;
+      for (int i = 0; i < n; i++) {
+        double r = responsibilities[i * k + j];
+        if (r == 0.0) {
+          continue;
+        }
+        total += r;
+        for (int a = 0; a < d; a++) {
+          double centred = x[i * d + a] - centres[j * d + a];
+          firstMoments[j * d + a] += r * centred;
+          secondMoments[j * d + a] += r * centred * centred;
+        }
       }
+      weights[j] += total;
     }
   }
 
