@@ -2,8 +2,8 @@ package dev.sparkem.mixture.gaussian;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparkem.mixture.MixtureJson;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,31 +22,17 @@ import java.util.List;
  * record, written by the jobs) are ignored.
  */
 public final class GaussianMixtureJson {
-  /** The value of {@code format}. */
-  public static final String FORMAT = "spark-em-model";
-  /** The version written, and the newest one read. */
-  public static final int FORMAT_VERSION = 1;
   /** The value of {@code family}. */
   public static final String FAMILY = "gaussian-mixture";
+
   private GaussianMixtureJson() {}
 
   /** The parameters as a JSON object with the keys above. */
   public static ObjectNode toJson(GaussianMixtureParameters params) {
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("format", FORMAT);
-    root.put("formatVersion", FORMAT_VERSION);
-    root.put("family", FAMILY);
+    ObjectNode root =
+        MixtureJson.header(FAMILY, params.k(), params.dimension(), params.weights());
     root.put("covarianceType", params.covarianceType().toString());
-    root.put("k", params.k());
-    root.put("dimension", params.dimension());
-    ArrayNode weights = root.putArray("weights");
-    for (double w : params.weights()) {
-      weights.add(w);
-    }
-    ArrayNode means = root.putArray("means");
-    for (int j = 0; j < params.k(); j++) {
-      addRow(means.addArray(), params.mean(j));
-    }
+    MixtureJson.addRows(root.putArray("means"), params.means());
     ArrayNode covariances = root.putArray("covariances");
     int d = params.dimension();
     double[] values = params.covarianceValues();
@@ -58,7 +44,7 @@ public final class GaussianMixtureJson {
       }
       case TIED -> addMatrix(covariances, values, 0, d);
       case DIAG -> addMatrix(covariances, values, 0, d, params.k());
-      case SPHERICAL -> addRow(covariances, values);
+      case SPHERICAL -> Arrays.stream(values).forEach(covariances::add);
     }
     return root;
   }
@@ -69,16 +55,11 @@ public final class GaussianMixtureJson {
 
   private static void addMatrix(ArrayNode into, double[] values, int offset, int columns,
       int rows) {
+    double[][] matrix = new double[rows][];
     for (int r = 0; r < rows; r++) {
-      addRow(into.addArray(),
-          Arrays.copyOfRange(values, offset + r * columns, offset + (r + 1) * columns));
+      matrix[r] = Arrays.copyOfRange(values, offset + r * columns, offset + (r + 1) * columns);
     }
-  }
-
-  private static void addRow(ArrayNode into, double[] values) {
-    for (double v : values) {
-      into.add(v);
-    }
+    MixtureJson.addRows(into, matrix);
   }
 
   /**
@@ -89,10 +70,7 @@ public final class GaussianMixtureJson {
    *     wrong shape or type, or the parameters are invalid
    */
   public static GaussianMixtureParameters fromJson(JsonNode root, String source) {
-    if (!root.isObject()) {
-      throw new IllegalArgumentException(source + ": expected a JSON object");
-    }
-    checkText(root, "family", FAMILY, source);
+    MixtureJson.checkHeader(root, FAMILY, source);
     CovarianceType type = CovarianceType.FULL;
     JsonNode typeNode = root.get("covarianceType");
     if (typeNode != null && !typeNode.isNull()) {
@@ -102,22 +80,12 @@ public final class GaussianMixtureJson {
         throw new IllegalArgumentException(source + ": covarianceType: " + e.getMessage(), e);
       }
     }
-    JsonNode version = root.get("formatVersion");
-    if (version != null && (!version.canConvertToInt() || version.asInt() > FORMAT_VERSION)) {
-      throw new IllegalArgumentException(source + ": formatVersion is " + version
-          + ", this version of spark-em reads up to " + FORMAT_VERSION);
-    }
-    double[] weights = vector(required(root, "weights", source), "weights", source);
-    JsonNode meansNode = required(root, "means", source);
-    if (!meansNode.isArray()) {
-      throw new IllegalArgumentException(source + ": 'means' must be an array of arrays");
-    }
-    double[][] means = new double[meansNode.size()][];
-    for (int j = 0; j < means.length; j++) {
-      means[j] = vector(meansNode.get(j), "means[" + j + "]", source);
-    }
-    double[] covariances = flatten(required(root, "covariances", source), "covariances",
-        depth(type), source);
+    double[] weights = MixtureJson.vector(
+        MixtureJson.required(root, "weights", source), "weights", source);
+    double[][] means =
+        MixtureJson.matrix(MixtureJson.required(root, "means", source), "means", source);
+    double[] covariances = flatten(MixtureJson.required(root, "covariances", source),
+        "covariances", depth(type), source);
     try {
       return GaussianMixtureParameters.of(type, weights, means, covariances);
     } catch (IllegalArgumentException e) {
@@ -137,7 +105,7 @@ public final class GaussianMixtureJson {
   /** The numbers of a nested array of the given depth, row after row. */
   private static double[] flatten(JsonNode node, String key, int depth, String source) {
     if (depth == 1) {
-      return vector(node, key, source);
+      return MixtureJson.vector(node, key, source);
     }
     if (!node.isArray()) {
       throw new IllegalArgumentException(source + ": " + key + " must be an array of arrays");
@@ -147,37 +115,5 @@ public final class GaussianMixtureJson {
       parts.add(flatten(node.get(i), key + "[" + i + "]", depth - 1, source));
     }
     return parts.stream().flatMapToDouble(Arrays::stream).toArray();
-  }
-
-  private static void checkText(JsonNode root, String key, String expected, String source) {
-    JsonNode value = root.get(key);
-    if (value != null && !expected.equals(value.asText())) {
-      throw new IllegalArgumentException(
-          source + ": " + key + " is '" + value.asText() + "', expected '" + expected + "'");
-    }
-  }
-
-  private static JsonNode required(JsonNode root, String key, String source) {
-    JsonNode value = root.get(key);
-    if (value == null || value.isNull()) {
-      throw new IllegalArgumentException(source + ": key '" + key + "' is missing");
-    }
-    return value;
-  }
-
-  private static double[] vector(JsonNode node, String key, String source) {
-    if (node == null || !node.isArray()) {
-      throw new IllegalArgumentException(source + ": " + key + " must be an array of numbers");
-    }
-    double[] values = new double[node.size()];
-    for (int i = 0; i < values.length; i++) {
-      JsonNode v = node.get(i);
-      if (!v.isNumber()) {
-        throw new IllegalArgumentException(
-            source + ": " + key + "[" + i + "] is " + v + ", expected a number");
-      }
-      values[i] = v.asDouble();
-    }
-    return values;
   }
 }
