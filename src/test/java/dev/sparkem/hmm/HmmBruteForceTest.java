@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class HmmBruteForceTest {
 
-  static HmmParameters randomModel(Random random, int n, boolean categorical) {
+  static HmmParameters randomModel(Random random, int n, String kind) {
+    boolean categorical = kind.equals("categorical");
     double[] start = simplex(random, n);
     double[][] a = new double[n][];
     for (int i = 0; i < n; i++) {
@@ -36,9 +37,23 @@ class HmmBruteForceTest {
           variances[k][d] = 0.5 + random.nextDouble();
         }
       }
-      emission = GaussianEmission.diagonal(means, variances);
+      emission = kind.equals("full") ? FullGaussianEmission.of(means, full(variances, random))
+          : GaussianEmission.diagonal(means, variances);
     }
     return HmmParameters.of(start, a, emission);
+  }
+
+  /** 2×2 covariances with the given variances and a random correlation in (−0.8, 0.8). */
+  static double[][][] full(double[][] variances, Random random) {
+    double[][][] c = new double[variances.length][2][2];
+    for (int k = 0; k < c.length; k++) {
+      double r = 1.6 * random.nextDouble() - 0.8;
+      c[k][0][0] = variances[k][0];
+      c[k][1][1] = variances[k][1];
+      c[k][0][1] = r * Math.sqrt(variances[k][0] * variances[k][1]);
+      c[k][1][0] = c[k][0][1];
+    }
+    return c;
   }
 
   static double[] simplex(Random random, int size) {
@@ -54,12 +69,13 @@ class HmmBruteForceTest {
     return p;
   }
 
-  @ParameterizedTest(name = "n={0} T={1} categorical={2}")
-  @CsvSource({"2,1,true", "2,2,true", "2,5,true", "3,6,true", "3,1,false", "2,4,false",
-      "3,6,false", "3,3,true"})
-  void matchesEnumerationOfAllPaths(int n, int length, boolean categorical) {
-    Random random = new Random(31L * n + 7L * length + (categorical ? 1 : 0));
-    HmmParameters params = randomModel(random, n, categorical);
+  @ParameterizedTest(name = "n={0} T={1} {2}")
+  @CsvSource({"2,1,categorical", "2,2,categorical", "2,5,categorical", "3,6,categorical",
+      "3,3,categorical", "3,1,diag", "2,4,diag", "3,6,diag", "2,1,full", "3,5,full", "2,6,full"})
+  void matchesEnumerationOfAllPaths(int n, int length, String kind) {
+    boolean categorical = kind.equals("categorical");
+    Random random = new Random(31L * n + 7L * length + kind.hashCode());
+    HmmParameters params = randomModel(random, n, kind);
     SequenceBlock block;
     if (categorical) {
       int[] x = new int[length];
