@@ -31,7 +31,7 @@ public final class HmmFamily
   /**
    * @param transitionPseudoCount α ≥ 0 added to every expected transition count
    * @param emissionPseudoCount β ≥ 0 added to every expected emission count (categorical
-   *     emissions only; must be 0 for Gaussian ones)
+   *     emissions only; must be 0 for Gaussian and Poisson ones)
    * @throws IllegalArgumentException if a pseudo-count is negative or not finite
    */
   public HmmFamily(double transitionPseudoCount, double emissionPseudoCount) {

@@ -56,6 +56,23 @@ final class HmmFixtures {
         CategoricalEmission.of(ReferenceData.matrix(node.get("emissions").get(0))));
   }
 
+  /** Parameters from {start, transitions, emissions = [rates]} (Poisson). */
+  static HmmParameters poisson(JsonNode node) {
+    return HmmParameters.of(ReferenceData.vector(node.get("start")),
+        ReferenceData.matrix(node.get("transitions")),
+        PoissonEmission.of(ReferenceData.vector(node.get("emissions").get(0))));
+  }
+
+  /** The earthquake counts 1900–2006 as one sequence of counts. */
+  static int[] earthquakes() {
+    double[][] rows = ReferenceData.firstColumns("counts/earthquakes_1900_2006.csv", 2);
+    int[] x = new int[rows.length];
+    for (int t = 0; t < x.length; t++) {
+      x[t] = (int) rows[t][1];
+    }
+    return x;
+  }
+
   /** Parameters from {start, transitions, emissions = [means, sds]} (1-D Gaussian). */
   static HmmParameters gaussian(JsonNode node) {
     double[] means = ReferenceData.vector(node.get("emissions").get(0));
