@@ -28,7 +28,10 @@ public final class ForwardBackward {
     double[] e = new double[length * n];
     params.emission().logDensities(block, s, e);
     double[] scale = new double[length];
+    // Neumaier-compensated sum: over 10^4+ terms plain summation leaves noise (~1e-12
+    // relative) that is larger than a tight stop threshold on a long sequence.
     double logLikelihood = 0.0;
+    double compensation = 0.0;
     for (int t = 0; t < length; t++) {
       double max = Double.NEGATIVE_INFINITY;
       for (int k = 0; k < n; k++) {
@@ -40,7 +43,11 @@ public final class ForwardBackward {
       for (int k = 0; k < n; k++) {
         e[t * n + k] = Math.exp(e[t * n + k] - max);
       }
-      logLikelihood += max;
+      double term = max;
+      double sum = logLikelihood + term;
+      compensation += Math.abs(logLikelihood) >= Math.abs(term)
+          ? (logLikelihood - sum) + term : (term - sum) + logLikelihood;
+      logLikelihood = sum;
     }
     double[] pi = params.startArray();
     double[] a = params.transitionArray();
@@ -68,7 +75,11 @@ public final class ForwardBackward {
         alpha[t * n + j] /= c;
       }
       scale[t] = c;
-      logLikelihood += Math.log(c);
+      double term = Math.log(c);
+      double sum = logLikelihood + term;
+      compensation += Math.abs(logLikelihood) >= Math.abs(term)
+          ? (logLikelihood - sum) + term : (term - sum) + logLikelihood;
+      logLikelihood = sum;
     }
     // Backward pass: beta_T = 1; gamma_t = alpha_t·beta_t overwrites alpha from the end.
     double[] beta = new double[n];
@@ -101,7 +112,7 @@ public final class ForwardBackward {
         alpha[t * n + k] /= sum;
       }
     }
-    return logLikelihood;
+    return logLikelihood + compensation;
   }
 
   private static InvalidDataException impossible(SequenceBlock block, int s, int t) {
