@@ -6,8 +6,9 @@ import dev.sparkem.data.InvalidDataException;
 public final class Decoder {
   private final HmmParameters params;
 
+  /** @throws NullPointerException if params is null */
   public Decoder(HmmParameters params) {
-    this.params = params;
+    this.params = java.util.Objects.requireNonNull(params, "params");
   }
 
   /**

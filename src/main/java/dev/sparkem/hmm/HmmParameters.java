@@ -50,6 +50,10 @@ public final class HmmParameters implements Serializable {
       }
       System.arraycopy(Probabilities.row(transitions[i], "transitions", i), 0, a, i * n, n);
     }
+    if (emission == null) {
+      throw new IllegalArgumentException("emission is null, expected an emission of " + n
+          + " states");
+    }
     if (emission.states() != n) {
       throw new IllegalArgumentException(
           "emission has " + emission.states() + " states, expected " + n);

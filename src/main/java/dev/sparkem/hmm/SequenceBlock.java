@@ -97,6 +97,10 @@ public final class SequenceBlock implements DataBlock {
     for (int s = 0; s < sequences.length; s++) {
       for (int t = 0; t < sequences[s].length; t++) {
         double[] x = sequences[s][t];
+        if (x == null) {
+          throw new InvalidDataException("sequence " + idArray[s] + " position " + t
+              + ": observation is null, expected " + d + " numbers");
+        }
         if (x.length != d) {
           throw new InvalidDataException("sequence " + idArray[s] + " position " + t
               + ": observation has dimension " + x.length + ", expected " + d);
