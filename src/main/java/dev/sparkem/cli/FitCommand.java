@@ -100,7 +100,8 @@ final class FitCommand implements Callable<Integer> {
         List<IterationRecord> records = new ArrayList<>();
         MixtureTraining<P> result = MixtureTrainer.train(data, plan, em.settings(), record -> {
           records.add(record);
-          spec.commandLine().getErr().println(FitReport.progressLine(record));
+          spec.commandLine().getErr().println(
+              FitReport.progressLine(record, em.settings().maxIterations()));
         });
         if (result.bestFit().status() == FitStatus.DEGENERATE) {
           throw new DegenerateModelException(result.bestFit().message().orElse("degenerate fit")

@@ -126,12 +126,16 @@ final class FitReport<P extends MixtureModel> {
   }
 
   /** One progress line for stderr. */
-  static String progressLine(IterationRecord r) {
-    return String.format(Locale.ROOT, "spark-em: %siteration %d  log-likelihood %.6f  mean %.9f"
-        + "  delta %s  %.3f s", r.run() > 0 ? "restart " + r.run() + " " : "", r.iteration(),
-        r.logLikelihood(), r.meanLogLikelihood(),
+  /**
+   * One progress line for stderr, ending with an estimate of the time left should all
+   * {@code maxIterations} run at this iteration's pace (convergence usually ends sooner).
+   */
+  static String progressLine(IterationRecord r, int maxIterations) {
+    return String.format(Locale.ROOT, "spark-em: %siteration %d/%d  log-likelihood %.6f  mean "
+        + "%.9f  delta %s  %.3f s  eta <= %.1f s", r.run() > 0 ? "restart " + r.run() + " " : "",
+        r.iteration(), maxIterations, r.logLikelihood(), r.meanLogLikelihood(),
         Double.isNaN(r.delta()) ? "-" : String.format(Locale.ROOT, "%+.3e", r.delta()),
-        r.seconds());
+        r.seconds(), (maxIterations - r.iteration()) * r.seconds());
   }
 
   /** The one-screen summary. */

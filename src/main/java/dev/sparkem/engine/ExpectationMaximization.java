@@ -4,6 +4,7 @@ import dev.sparkem.data.DataBlock;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * parameters of all fits still running, which yields both their log-likelihoods and the
  * statistics for the next M-step. The log-likelihood of every returned model is therefore exact,
  * at the cost of one pass more than iterations. Fits that stop early drop out of later passes.
- * Monotonicity and convergence are judged on the objective EM maximises: the log-likelihood plus
+ * Every pass's Spark jobs carry a description ("EM iteration 7/100 · E-step (3 fits)") for the
+ * Spark UI. Monotonicity and convergence are judged on the objective EM maximises: the log-likelihood plus
  * the family's {@link ModelFamily#logPrior} (0 for maximum likelihood).
  */
 public final class ExpectationMaximization {
@@ -23,6 +25,9 @@ public final class ExpectationMaximization {
    * violation of the EM guarantee rather than round-off.
    */
   public static final double DECREASE_TOLERANCE = 1e-10;
+
+  /** The Spark local property the UI shows as a job's description. */
+  static final String JOB_DESCRIPTION = "spark.job.description";
 
   private static final Logger LOG = LoggerFactory.getLogger(ExpectationMaximization.class);
 
@@ -64,7 +69,7 @@ public final class ExpectationMaximization {
       runs.add(new Run<>(i, specs.get(i)));
     }
     long began = System.nanoTime();
-    List<PassResult<?>> first = DistributedPass.runAll(blocks, scorings(runs));
+    List<PassResult<?>> first = pass(blocks, runs, "EM · scoring the start point");
     double seconds = elapsed(began);
     for (int i = 0; i < runs.size(); i++) {
       runs.get(i).begin(first.get(i), seconds, listener);
@@ -80,7 +85,8 @@ public final class ExpectationMaximization {
       if (active.isEmpty()) {
         break;
       }
-      List<PassResult<?>> passes = DistributedPass.runAll(blocks, scorings(active));
+      List<PassResult<?>> passes = pass(blocks, active,
+          "EM iteration " + iteration + "/" + settings.maxIterations() + " · E-step");
       double iterationSeconds = elapsed(iterationBegan);
       for (int i = 0; i < active.size(); i++) {
         active.get(i).accept(passes.get(i), iteration, iterationSeconds, settings, listener);
@@ -91,10 +97,23 @@ public final class ExpectationMaximization {
     return results;
   }
 
-  private static <B extends DataBlock> List<Scoring<B, ?, ?>> scorings(List<Run<B, ?, ?>> runs) {
+  /**
+   * One pass for {@code runs}, its Spark jobs described as {@code what} (and the number of fits)
+   * in the Spark UI; the caller's job description is restored afterwards.
+   */
+  private static <B extends DataBlock> List<PassResult<?>> pass(JavaRDD<B> blocks,
+      List<Run<B, ?, ?>> runs, String what) {
     List<Scoring<B, ?, ?>> scorings = new ArrayList<>();
     runs.forEach(run -> scorings.add(run.scoring()));
-    return scorings;
+    SparkContext context = blocks.context();
+    String previous = context.getLocalProperty(JOB_DESCRIPTION);
+    context.setLocalProperty(JOB_DESCRIPTION,
+        what + " (" + runs.size() + (runs.size() == 1 ? " fit)" : " fits)"));
+    try {
+      return DistributedPass.runAll(blocks, scorings);
+    } finally {
+      context.setLocalProperty(JOB_DESCRIPTION, previous);
+    }
   }
 
   private static double elapsed(long sinceNanos) {

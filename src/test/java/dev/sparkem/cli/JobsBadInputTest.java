@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,5 +122,11 @@ class JobsBadInputTest {
     String model = Files.readString(dir.resolve("out").resolve("model.json"));
     assertTrue(model.contains("\"iterations\" : 2"), model);
     assertTrue(model.contains("\"k\" : 2"), model);
+    // One progress line per iteration, with the bound on the time left.
+    assertTrue(run.err.contains("spark-em: iteration 1/2 "), run::toString);
+    List<String> last = run.err.lines().filter(l -> l.startsWith("spark-em: iteration 2/2 "))
+        .toList();
+    assertEquals(1, last.size(), run::toString);
+    assertTrue(last.get(0).endsWith("eta <= 0.0 s"), last.get(0));
   }
 }
