@@ -51,13 +51,36 @@ final class EmOptions {
       description = "Byte budget of one cached block of rows (default: ${DEFAULT-VALUE}).")
   double blockSizeMb;
 
-  /** The --reg-covar given, or the default 1e-6. */
+  /**
+   * The --reg-covar given, or the default 1e-6.
+   *
+   * @throws IllegalArgumentException naming --reg-covar if it is negative or not finite
+   */
   double regCovar() {
-    return regCovar == null ? GaussianKind.DEFAULT_REG_COVAR : regCovar;
+    double value = regCovar == null ? GaussianKind.DEFAULT_REG_COVAR : regCovar;
+    require(value >= 0 && Double.isFinite(value), "--reg-covar", value, ">= 0");
+    return value;
   }
 
+  /**
+   * The EM settings of --max-iter, --tol and --rel-tol (and a check of --n-init).
+   *
+   * @throws IllegalArgumentException naming the option that is out of range
+   */
   EmSettings settings() {
+    require(maxIterations >= 0, "--max-iter", maxIterations, ">= 0");
+    require(tolerance >= 0 && Double.isFinite(tolerance), "--tol", tolerance, ">= 0");
+    require(relativeTolerance >= 0 && Double.isFinite(relativeTolerance), "--rel-tol",
+        relativeTolerance, ">= 0");
+    require(nInit >= 1, "--n-init", nInit, ">= 1");
     return new EmSettings(maxIterations, tolerance, relativeTolerance);
+  }
+
+  /** An option's check, with the message users see: "--tol is -1.0, expected >= 0". */
+  private static void require(boolean holds, String option, Object value, String expected) {
+    if (!holds) {
+      throw new IllegalArgumentException(option + " is " + value + ", expected " + expected);
+    }
   }
 
   /** Packs and caches the feature columns of {@code frame} (the weight column is not one). */

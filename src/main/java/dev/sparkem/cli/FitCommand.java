@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkem.data.PackedData;
 import dev.sparkem.data.Packing;
 import dev.sparkem.engine.DegenerateModelException;
+import dev.sparkem.engine.EmSettings;
 import dev.sparkem.engine.FitStatus;
 import dev.sparkem.engine.IterationRecord;
 import dev.sparkem.init.InitMode;
@@ -75,10 +76,15 @@ final class FitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    return fit(family.kind(covariance, em.regCovar));
+    EmSettings settings = em.settings();
+    if (k != null && k < 1) {
+      throw new IllegalArgumentException("--k is " + k + ", expected >= 1");
+    }
+    return fit(family.kind(covariance, em.regCovar == null ? null : em.regCovar()), settings);
   }
 
-  private <P extends MixtureModel> Integer fit(MixtureKind<P> kind) throws IOException {
+  private <P extends MixtureModel> Integer fit(MixtureKind<P> kind, EmSettings settings)
+      throws IOException {
     SparkSession spark = SparkSession.builder().appName("spark-em fit").getOrCreate();
     P given = givenStart(spark, kind);
     InitMode mode = given != null ? null : init == null ? kind.defaultInit() : InitMode.parse(init);
@@ -98,10 +104,10 @@ final class FitCommand implements Callable<Integer> {
               + " terms, the input has " + data.dimension() + " features");
         }
         List<IterationRecord> records = new ArrayList<>();
-        MixtureTraining<P> result = MixtureTrainer.train(data, plan, em.settings(), record -> {
+        MixtureTraining<P> result = MixtureTrainer.train(data, plan, settings, record -> {
           records.add(record);
           spec.commandLine().getErr().println(
-              FitReport.progressLine(record, em.settings().maxIterations()));
+              FitReport.progressLine(record, settings.maxIterations()));
         });
         if (result.bestFit().status() == FitStatus.DEGENERATE) {
           throw new DegenerateModelException(result.bestFit().message().orElse("degenerate fit")
