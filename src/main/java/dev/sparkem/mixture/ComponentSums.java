@@ -1,5 +1,6 @@
 package dev.sparkem.mixture;
 
+import dev.sparkem.engine.DegenerateModelException;
 import dev.sparkem.engine.SufficientStatistics;
 import java.util.Arrays;
 
@@ -110,6 +111,25 @@ public final class ComponentSums implements SufficientStatistics<ComponentSums> 
       total += w;
     }
     return total;
+  }
+
+  /**
+   * The mixing weights of the M-step, N_j / Σ N.
+   *
+   * @throws DegenerateModelException naming the first component whose weight is not positive
+   */
+  public double[] mixingWeights() {
+    double total = totalWeight();
+    double[] mixing = new double[k];
+    for (int j = 0; j < k; j++) {
+      double n = weights[j];
+      if (!(n > 0)) {
+        throw new DegenerateModelException("component " + j + " lost all its weight (its "
+            + "posterior probabilities sum to " + n + " over " + total + " units of weight)");
+      }
+      mixing[j] = n / total;
+    }
+    return mixing;
   }
 
   /** S_ja = Σ_i r_ij·x_ia. */

@@ -75,16 +75,10 @@ public final class BernoulliMixtureFamily
       BernoulliMixtureParameters previous) {
     int k = stats.k();
     int d = stats.dimension();
-    double total = stats.totalWeight();
-    double[] weights = new double[k];
+    double[] weights = stats.mixingWeights();
     double[] mu = new double[k * d];
     for (int j = 0; j < k; j++) {
       double n = stats.weight(j);
-      if (!(n > 0)) {
-        throw new DegenerateModelException("component " + j + " lost all its weight (its "
-            + "posterior probabilities sum to " + n + " over " + total + " units of weight)");
-      }
-      weights[j] = n / total;
       for (int a = 0; a < d; a++) {
         mu[j * d + a] = Math.min(1.0, (stats.sum(j, a) + alpha) / (n + 2 * alpha));
       }
