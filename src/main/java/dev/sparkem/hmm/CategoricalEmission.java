@@ -30,6 +30,15 @@ public final class CategoricalEmission implements Emission {
    * @throws IllegalArgumentException naming the offending entry or row
    */
   public static CategoricalEmission of(double[][] probabilities) {
+    return build(probabilities, true);
+  }
+
+  /** As {@link #of}, keeping the rows exactly as given (a stored model read back). */
+  static CategoricalEmission stored(double[][] probabilities) {
+    return build(probabilities, false);
+  }
+
+  private static CategoricalEmission build(double[][] probabilities, boolean rescale) {
     int n = probabilities.length;
     if (n == 0 || probabilities[0].length == 0) {
       throw new IllegalArgumentException("emission probabilities are empty, expected n >= 1 rows"
@@ -42,7 +51,7 @@ public final class CategoricalEmission implements Emission {
         throw new IllegalArgumentException("emission row " + k + " has "
             + probabilities[k].length + " symbols, expected " + m);
       }
-      double[] row = Probabilities.row(probabilities[k], "emission probabilities", k);
+      double[] row = Probabilities.row(probabilities[k], "emission probabilities", k, rescale);
       System.arraycopy(row, 0, flat, k * m, m);
     }
     return new CategoricalEmission(n, m, flat);

@@ -33,11 +33,21 @@ public final class HmmParameters implements Serializable {
    * @throws IllegalArgumentException naming the offending entry, row or size
    */
   public static HmmParameters of(double[] start, double[][] transitions, Emission emission) {
+    return build(start, transitions, emission, true);
+  }
+
+  /** As {@link #of}, keeping the rows exactly as given (a stored model read back). */
+  static HmmParameters stored(double[] start, double[][] transitions, Emission emission) {
+    return build(start, transitions, emission, false);
+  }
+
+  private static HmmParameters build(double[] start, double[][] transitions, Emission emission,
+      boolean rescale) {
     int n = start.length;
     if (n == 0) {
       throw new IllegalArgumentException("start is empty, expected n >= 1 states");
     }
-    double[] pi = Probabilities.row(start, "start", 0);
+    double[] pi = Probabilities.row(start, "start", 0, rescale);
     if (transitions.length != n) {
       throw new IllegalArgumentException(
           "transitions has " + transitions.length + " rows, expected " + n);
@@ -48,7 +58,8 @@ public final class HmmParameters implements Serializable {
         throw new IllegalArgumentException("transitions row " + i + " has "
             + transitions[i].length + " entries, expected " + n);
       }
-      System.arraycopy(Probabilities.row(transitions[i], "transitions", i), 0, a, i * n, n);
+      System.arraycopy(Probabilities.row(transitions[i], "transitions", i, rescale), 0, a, i * n,
+          n);
     }
     if (emission == null) {
       throw new IllegalArgumentException("emission is null, expected an emission of " + n

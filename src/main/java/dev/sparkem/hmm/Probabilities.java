@@ -13,6 +13,16 @@ final class Probabilities {
    * @throws IllegalArgumentException naming {@code name}, the row and the entry
    */
   static double[] row(double[] values, String name, int row) {
+    return row(values, name, row, true);
+  }
+
+  /**
+   * A copy of a probability row, rescaled to sum to 1 when {@code rescale}, else kept exactly
+   * as given (a stored model is read back bit for bit).
+   *
+   * @throws IllegalArgumentException naming {@code name}, the row and the entry
+   */
+  static double[] row(double[] values, String name, int row, boolean rescale) {
     double sum = 0.0;
     for (int j = 0; j < values.length; j++) {
       double v = values[j];
@@ -28,7 +38,7 @@ final class Probabilities {
     }
     double[] copy = new double[values.length];
     for (int j = 0; j < values.length; j++) {
-      copy[j] = values[j] / sum;
+      copy[j] = rescale ? values[j] / sum : values[j];
     }
     return copy;
   }
