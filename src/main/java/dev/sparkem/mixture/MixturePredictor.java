@@ -62,20 +62,14 @@ public final class MixturePredictor {
   }
 
   /**
-   * As {@link #predict(Dataset, FeatureColumns, MixtureModel)}, with the three output columns
-   * named by the caller (the Spark ML face names them after its params).
+   * As {@link #predict(Dataset, FeatureColumns, MixtureModel, ValueDomain)}, with the three
+   * output columns named by the caller (the Spark ML face names them after its params).
    *
    * @throws InvalidDataException if an output column name is taken or the features do not match
    *     the model's dimension
    * @throws IllegalArgumentException if two output names are equal
    */
   public static Dataset<Row> predict(Dataset<Row> input, FeatureColumns features,
-      MixtureModel model, String predictionCol, String probabilityCol, String logLikelihoodCol) {
-    return predict(input, features, model, ValueDomain.REAL, predictionCol, probabilityCol,
-        logLikelihoodCol);
-  }
-
-  private static Dataset<Row> predict(Dataset<Row> input, FeatureColumns features,
       MixtureModel model, ValueDomain domain, String predictionCol, String probabilityCol,
       String logLikelihoodCol) {
     if (List.of(predictionCol, probabilityCol, logLikelihoodCol).stream().distinct().count() < 3) {

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.param.Param;
@@ -104,6 +105,47 @@ final class Persistence {
     }
     return new Metadata(path, root.path("uid").asText(), root.path("sparkVersion").asText(),
         root.path("paramMap"), root.path("defaultParamMap"));
+  }
+
+  /**
+   * Reads an estimator saved under {@code path}: a new instance made by {@code create} from the
+   * saved uid, with the saved params and defaults.
+   *
+   * @throws IllegalArgumentException naming the path, as {@link #loadMetadata} and
+   *     {@link #applyParams}
+   */
+  static <T extends Params> T loadParams(String path, SparkSession spark, Class<T> type,
+      Function<String, T> create) {
+    Metadata metadata = loadMetadata(path, spark, type);
+    T instance = create.apply(metadata.uid());
+    applyParams(instance, metadata);
+    return instance;
+  }
+
+  /** Makes a model from its saved uid and the JSON of {@code data/model.json}. */
+  @FunctionalInterface
+  interface ModelFactory<T> {
+    /**
+     * @param source the path of the JSON, for messages
+     * @throws IllegalArgumentException naming the source if the JSON is not such a model
+     */
+    T create(String uid, JsonNode json, String source);
+  }
+
+  /**
+   * Reads a model saved under {@code path}: the metadata, then {@code data/model.json} through
+   * {@code create}, then the saved params and defaults.
+   *
+   * @throws IllegalArgumentException naming the path, as {@link #loadParams}, or an invalid
+   *     {@code data/model.json}
+   */
+  static <T extends Params> T loadModel(String path, SparkSession spark, Class<T> type,
+      ModelFactory<T> create) {
+    Metadata metadata = loadMetadata(path, spark, type);
+    T model = create.create(metadata.uid(), readJson(path, MODEL_JSON, spark),
+        path + "/" + MODEL_JSON);
+    applyParams(model, metadata);
+    return model;
   }
 
   /**

@@ -19,7 +19,7 @@ final class Schemas {
    * @throws IllegalArgumentException if the features column is missing or not of vectors, or an
    *     output column exists already or two outputs share a name
    */
-  static StructType output(StructType schema, GaussianMixtureParams params) {
+  static StructType output(StructType schema, MixtureParams params) {
     requireVectors(schema, params.getFeaturesCol());
     List<String> names = new ArrayList<>();
     StructType out = schema;

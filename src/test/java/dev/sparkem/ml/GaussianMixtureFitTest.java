@@ -31,7 +31,7 @@ class GaussianMixtureFitTest {
   void restartsKeepTheBestAndTheSummaryListsThemAll() {
     GaussianMixtureModel model = new GaussianMixture().setK(3).setNInit(3).setInitMode("random")
         .setSeed(11).setTol(1e-6).fit(frame);
-    GaussianMixtureSummary summary = model.summary();
+    MixtureSummary summary = model.summary();
     double[] finals = summary.restartLogLikelihoods();
     assertEquals(3, finals.length);
     assertEquals(3, summary.restartStatuses().size());

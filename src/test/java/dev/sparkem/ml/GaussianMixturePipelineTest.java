@@ -112,7 +112,7 @@ class GaussianMixturePipelineTest {
     }
     GaussianMixtureModel model = model(fitted);
     GaussianFits.assertSameParameters(result.model(), model.parameters(), 1e-12, "faithful");
-    GaussianMixtureSummary summary = model.summary();
+    MixtureSummary summary = model.summary();
     assertArrayEquals(result.bestFit().logLikelihoods(), summary.logLikelihoodTrace(), 1e-9);
     assertTrue(summary.converged());
     ModelScores scores = ModelScores.of(result.bestFit());

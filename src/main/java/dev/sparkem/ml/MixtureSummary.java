@@ -2,20 +2,21 @@ package dev.sparkem.ml;
 
 import dev.sparkem.engine.FitResult;
 import dev.sparkem.engine.FitStatus;
-import dev.sparkem.mixture.gaussian.GaussianMixtureParameters;
+import dev.sparkem.mixture.MixtureModel;
 import dev.sparkem.select.ModelScores;
-import dev.sparkem.training.TrainingResult;
+import dev.sparkem.training.TrainedMixture;
 import java.io.Serializable;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * How a {@link GaussianMixtureModel} was trained: the kept restart's log-likelihood trace,
+ * How a mixture model of any family ({@link GaussianMixtureModel}, {@link CountMixtureModel})
+ * was trained: the kept restart's log-likelihood trace,
  * iterations and status, the cluster sizes, BIC and AIC, and every restart's final
  * log-likelihood. Immutable; array getters return copies. Log-likelihoods are natural-log
  * weighted totals Σ w_i·log p(x_i). Not saved with the model.
  */
-public final class GaussianMixtureSummary implements Serializable {
+public final class MixtureSummary implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final double[] trace;
@@ -30,8 +31,8 @@ public final class GaussianMixtureSummary implements Serializable {
   private final List<FitStatus> restartStatuses;
   private final int bestRestart;
 
-  GaussianMixtureSummary(TrainingResult result) {
-    FitResult<GaussianMixtureParameters> best = result.bestFit();
+  MixtureSummary(TrainedMixture<?> result) {
+    FitResult<? extends MixtureModel> best = result.bestFit();
     this.trace = best.logLikelihoods();
     this.status = best.status();
     this.totalWeight = best.totalWeight();
@@ -46,9 +47,9 @@ public final class GaussianMixtureSummary implements Serializable {
     this.bic = scores.bic();
     this.aic = scores.aic();
     this.restartLogLikelihoods =
-        result.restarts().stream().mapToDouble(FitResult::logLikelihood).toArray();
+        result.restarts().stream().mapToDouble(f -> f.logLikelihood()).toArray();
     this.restartStatuses =
-        result.restarts().stream().map(FitResult::status).collect(Collectors.toUnmodifiableList());
+        result.restarts().stream().map(f -> f.status()).collect(Collectors.toUnmodifiableList());
     this.bestRestart = result.best();
   }
 
@@ -135,7 +136,7 @@ public final class GaussianMixtureSummary implements Serializable {
 
   @Override
   public String toString() {
-    return "GaussianMixtureSummary{logLikelihood=" + logLikelihood() + ", iterations="
+    return "MixtureSummary{logLikelihood=" + logLikelihood() + ", iterations="
         + iterations() + ", status=" + status + ", bic=" + bic + ", aic=" + aic + ", restarts="
         + restartLogLikelihoods.length + "}";
   }
