@@ -5,11 +5,12 @@ import dev.sparkem.engine.ModelFamily;
 
 /**
  * Baum–Welch as an EM model family. The E-step runs scaled forward–backward on each sequence of
- * a block; the M-step is closed form:
+ * a block; the M-step is closed form (pseudo-counts and what is learned from
+ * {@link BaumWelchSettings}):
  * <ul>
- *   <li>π_k = Σ_s w_s γ_1(k) / Σ_s w_s (free initial distribution, never smoothed);
- *   <li>a_ij = (ξ_ij + α) / (Σ_j ξ_ij + n·α) with α the transition pseudo-count;
- *   <li>emissions by {@link EmissionStatistics#maximize} with the emission pseudo-count.
+ *   <li>π_k = (Σ_s w_s γ_1(k) + α_π) / (Σ_s w_s + n·α_π), or the previous π when it is fixed;
+ *   <li>a_ij = (ξ_ij + α_A) / (Σ_j ξ_ij + n·α_A), or the previous A when it is fixed;
+ *   <li>emissions by {@link EmissionStatistics#maximize} with the emission pseudo-count β.
  * </ul>
  * With pseudo-counts the M-step maximises the posterior under Dirichlet(α + 1) priors, returned
  * by {@link #logPrior} so the engine checks monotonicity of the right objective. Pseudo-counts
@@ -20,31 +21,33 @@ public final class HmmFamily
     implements ModelFamily<SequenceBlock, HmmParameters, HmmStatistics> {
   private static final long serialVersionUID = 1L;
 
-  private final double transitionPseudoCount;
-  private final double emissionPseudoCount;
+  private final BaumWelchSettings settings;
 
   /** Plain maximum likelihood. */
   public HmmFamily() {
-    this(0.0, 0.0);
+    this(BaumWelchSettings.MAXIMUM_LIKELIHOOD);
   }
 
   /**
+   * Learns every parameter, smoothing transitions and emissions (not the start distribution).
+   *
    * @param transitionPseudoCount α ≥ 0 added to every expected transition count
    * @param emissionPseudoCount β ≥ 0 added to every expected emission count (categorical
    *     emissions only; must be 0 for Gaussian and Poisson ones)
    * @throws IllegalArgumentException if a pseudo-count is negative or not finite
    */
   public HmmFamily(double transitionPseudoCount, double emissionPseudoCount) {
-    check(transitionPseudoCount, "transitionPseudoCount");
-    check(emissionPseudoCount, "emissionPseudoCount");
-    this.transitionPseudoCount = transitionPseudoCount;
-    this.emissionPseudoCount = emissionPseudoCount;
+    this(new BaumWelchSettings(0, transitionPseudoCount, emissionPseudoCount, true, true));
   }
 
-  private static void check(double value, String name) {
-    if (!(value >= 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException(name + " is " + value + ", expected a finite number >= 0");
-    }
+  /** @throws NullPointerException if settings is null */
+  public HmmFamily(BaumWelchSettings settings) {
+    this.settings = java.util.Objects.requireNonNull(settings, "settings");
+  }
+
+  /** The M-step's pseudo-counts and what it learns. */
+  public BaumWelchSettings settings() {
+    return settings;
   }
 
   @Override
@@ -73,19 +76,25 @@ public final class HmmFamily
       throw new DegenerateModelException("the expected initial-state counts sum to " + total
           + ", expected > 0 (no sequence carries weight)");
     }
-    double[] start = new double[n];
-    for (int k = 0; k < n; k++) {
-      start[k] = stats.initial[k] / total;
-    }
-    double[] a = Probabilities.maximizeRows(stats.transitions, previous.transitionArray(), n, n,
-        transitionPseudoCount);
-    Emission emission = stats.emission.maximize(previous.emission(), emissionPseudoCount);
+    double[] start = settings.learnStart()
+        ? Probabilities.maximizeRows(stats.initial, previous.startArray(), 1, n,
+            settings.startPseudoCount())
+        : previous.startArray();
+    double[] a = settings.learnTransitions()
+        ? Probabilities.maximizeRows(stats.transitions, previous.transitionArray(), n, n,
+            settings.transitionPseudoCount())
+        : previous.transitionArray();
+    Emission emission = stats.emission.maximize(previous.emission(),
+        settings.emissionPseudoCount());
     return HmmParameters.fromMaximization(start, a, emission);
   }
 
   @Override
   public double logPrior(HmmParameters params) {
-    return Probabilities.dirichletLogPrior(params.transitionArray(), transitionPseudoCount)
-        + params.emission().logPrior(emissionPseudoCount);
+    return (settings.learnStart()
+        ? Probabilities.dirichletLogPrior(params.startArray(), settings.startPseudoCount()) : 0)
+        + (settings.learnTransitions() ? Probabilities.dirichletLogPrior(
+            params.transitionArray(), settings.transitionPseudoCount()) : 0)
+        + params.emission().logPrior(settings.emissionPseudoCount());
   }
 }

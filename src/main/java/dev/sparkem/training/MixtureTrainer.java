@@ -87,7 +87,7 @@ public final class MixtureTrainer {
     return new MixtureTraining<>(plan, restarts, best(restarts));
   }
 
-  private static <P extends MixtureModel> int best(List<FitResult<P>> restarts) {
+  static <P extends java.io.Serializable> int best(List<FitResult<P>> restarts) {
     boolean anyValid = restarts.stream().anyMatch(f -> f.status() != FitStatus.DEGENERATE);
     int best = -1;
     for (int r = 0; r < restarts.size(); r++) {
