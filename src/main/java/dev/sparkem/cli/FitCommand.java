@@ -1,6 +1,5 @@
 package dev.sparkem.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkem.data.PackedData;
@@ -28,10 +27,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code fit}: fits a mixture of any family and writes model.json and metrics.jsonl. */
+/**
+ * {@code fit}: fits a mixture of any family and writes model.json, metrics.jsonl,
+ * convergence.png and report.html.
+ */
 @Command(name = "fit", mixinStandardHelpOptions = true,
     description = {"Fit a mixture (Gaussian, multinomial, Bernoulli or Poisson) by EM and write "
-        + "OUTPUT/model.json and OUTPUT/metrics.jsonl; the output appears whole or not at all.",
+        + "OUTPUT/model.json, OUTPUT/metrics.jsonl, OUTPUT/convergence.png and OUTPUT/report.html;"
+        + " the output appears whole or not at all.",
         "Options may also come from --conf FILE (properties: option names without dashes); "
             + "the command line wins."})
 final class FitCommand implements Callable<Integer> {
@@ -115,9 +118,7 @@ final class FitCommand implements Callable<Integer> {
         }
         FitReport<P> report = new FitReport<>(provenance(spark, kind, mode), data.features(),
             kind, result, records, terms);
-        ObjectMapper json = new ObjectMapper();
-        out.writeText(MODEL_FILE, json.writerWithDefaultPrettyPrinter()
-            .writeValueAsString(report.modelJson()));
+        report.writeModelAndReport(out, report.title("fit"), List.of(report.configuration()));
         out.writeText(METRICS_FILE, report.metricsJsonLines());
         out.commit();
         spec.commandLine().getOut().print(report.summary(out.target().toString()));

@@ -1,5 +1,7 @@
 package dev.sparkem.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,12 +9,16 @@ import dev.sparkem.data.FeatureColumns;
 import dev.sparkem.engine.FitResult;
 import dev.sparkem.engine.IterationRecord;
 import dev.sparkem.mixture.MixtureModel;
+import dev.sparkem.report.ConvergencePlot;
+import dev.sparkem.report.HtmlReport;
+import dev.sparkem.report.Table;
 import dev.sparkem.select.ModelScores;
 import dev.sparkem.training.MixtureKind;
 import dev.sparkem.training.TrainedMixture;
-import java.util.Comparator;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -20,12 +26,16 @@ import java.util.stream.IntStream;
 
 /**
  * What the fit job reports: the model file (parameters plus the fit's record and provenance), the
- * per-iteration metrics as JSON lines, and the one-screen summary for stdout. The same for every
- * family.
+ * per-iteration metrics as JSON lines, the convergence plot and the HTML report, and the
+ * one-screen summary for stdout. The same for every family.
  *
  * @param <P> the parameters of the family
  */
 final class FitReport<P extends MixtureModel> {
+  static final String PLOT_FILE = "convergence.png";
+  static final String HTML_FILE = "report.html";
+  static final int PLOT_WIDTH = 800;
+  static final int PLOT_HEIGHT = 500;
   private static final int TRACE_LINES = 10;
   /** Components are printed whole up to this dimension, else by their largest entries. */
   private static final int SHOWN = 8;
@@ -125,7 +135,50 @@ final class FitReport<P extends MixtureModel> {
     return lines.toString();
   }
 
-  /** One progress line for stderr. */
+  /**
+   * Writes model.json, convergence.png and report.html into {@code out} (not yet committed).
+   *
+   * @param appendix tables for the end of the HTML report (the configuration, a selection)
+   */
+  void writeModelAndReport(OutputDirectory out, String title, List<Table> appendix)
+      throws JsonProcessingException {
+    ObjectNode model = modelJson();
+    out.writeText(FitCommand.MODEL_FILE, new ObjectMapper().writerWithDefaultPrettyPrinter()
+        .writeValueAsString(model));
+    byte[] plot = convergencePlot(title);
+    out.writeBytes(PLOT_FILE, plot);
+    out.writeText(HTML_FILE, HtmlReport.render(title, model, result.iterationSeconds(), plot,
+        appendix));
+  }
+
+  /** The log-likelihood per unit weight of every restart against the iteration, as a PNG. */
+  byte[] convergencePlot(String title) {
+    List<ConvergencePlot.Trace> traces = new ArrayList<>();
+    for (int r = 0; r < training.restarts().size(); r++) {
+      FitResult<P> fit = training.restarts().get(r);
+      double[] mean = Arrays.stream(fit.logLikelihoods()).map(v -> v / fit.totalWeight())
+          .toArray();
+      traces.add(new ConvergencePlot.Trace(training.restarts().size() == 1 ? "fit"
+          : "restart " + r + (r == training.best() ? " (kept)" : ""), mean));
+    }
+    return ConvergencePlot.png(title, traces, PLOT_WIDTH, PLOT_HEIGHT);
+  }
+
+  /** The options recorded in the model file's provenance, as a table for the HTML report. */
+  Table configuration() {
+    Table table = new Table("configuration", "Configuration", List.of("option", "value"));
+    provenance.fields().forEachRemaining(e -> table.row(e.getKey(),
+        e.getValue().isNull() ? null : e.getValue().asText()));
+    return table;
+  }
+
+  /** The title of the plot and the HTML report: the family, its settings, k and d. */
+  String title(String job) {
+    P model = result.model();
+    return String.format(Locale.ROOT, "spark-em %s: %s, k=%d, d=%d", job, kind.describe(model),
+        model.k(), model.dimension());
+  }
+
   /**
    * One progress line for stderr, ending with an estimate of the time left should all
    * {@code maxIterations} run at this iteration's pace (convergence usually ends sooner).
@@ -142,8 +195,7 @@ final class FitReport<P extends MixtureModel> {
   String summary(String output) {
     P model = result.model();
     StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT, "spark-em fit: %s, k=%d, d=%d%n",
-        kind.describe(model), model.k(), model.dimension()));
+    s.append(title("fit")).append('\n');
     s.append(String.format(Locale.ROOT, "input:  %s (%s; %d rows, total weight %s; features %s)%n",
         provenance.get("input").asText(), provenance.get("inputFormat").asText(), result.rows(),
         number(result.totalWeight()), String.join(", ", features.names())));
@@ -181,8 +233,8 @@ final class FitReport<P extends MixtureModel> {
           r.logLikelihood(), Double.isNaN(r.delta()) ? "-"
               : String.format(Locale.ROOT, "%+.3e", r.delta()), r.seconds()));
     }
-    s.append("output: ").append(output).append(" (").append(FitCommand.MODEL_FILE).append(", ")
-        .append(FitCommand.METRICS_FILE).append(")\n");
+    s.append("output: ").append(output).append(" (").append(String.join(", ",
+        FitCommand.MODEL_FILE, FitCommand.METRICS_FILE, PLOT_FILE, HTML_FILE)).append(")\n");
     return s.toString();
   }
 

@@ -43,10 +43,10 @@ final class HadoopFiles {
     }
   }
 
-  /** Writes {@code text} to a new file {@code path}. */
-  static void writeText(FileSystem fs, Path path, String text) throws IOException {
+  /** Writes {@code bytes} to a new file {@code path}. */
+  static void writeBytes(FileSystem fs, Path path, byte[] bytes) throws IOException {
     try (OutputStream out = fs.create(path, false)) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
+      out.write(bytes);
     }
   }
 }

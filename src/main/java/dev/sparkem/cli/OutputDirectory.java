@@ -2,6 +2,7 @@ package dev.sparkem.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -66,11 +67,16 @@ final class OutputDirectory implements AutoCloseable {
     return target;
   }
 
-  /** Writes a text file into the staging directory. */
+  /** Writes a text file (UTF-8) into the staging directory. */
   void writeText(String name, String text) {
+    writeBytes(name, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Writes a file into the staging directory. */
+  void writeBytes(String name, byte[] bytes) {
     try {
       fs.mkdirs(staging);
-      HadoopFiles.writeText(fs, new Path(staging, name), text);
+      HadoopFiles.writeBytes(fs, new Path(staging, name), bytes);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write '" + name + "' under " + staging, e);
     }

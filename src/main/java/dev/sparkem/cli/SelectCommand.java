@@ -10,6 +10,7 @@ import dev.sparkem.engine.FitResult;
 import dev.sparkem.init.InitMode;
 import dev.sparkem.mixture.gaussian.CovarianceType;
 import dev.sparkem.mixture.gaussian.GaussianMixtureParameters;
+import dev.sparkem.report.Table;
 import dev.sparkem.select.Candidate;
 import dev.sparkem.select.Criterion;
 import dev.sparkem.select.ModelSelection;
@@ -32,8 +33,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "select", mixinStandardHelpOptions = true,
     description = {"Fit Gaussian mixtures for every k and covariance type of a grid, in shared "
         + "passes over the data, and report BIC, AIC and ICL for each (scikit-learn's sign: lower "
-        + "is better). Writes OUTPUT/selection.json (the table) and OUTPUT/model.json (the "
-        + "winner, as fit writes it).",
+        + "is better). Writes OUTPUT/selection.json (the table), OUTPUT/model.json (the "
+        + "winner, as fit writes it) and the winner's OUTPUT/convergence.png and "
+        + "OUTPUT/report.html (with the table).",
         "Options may also come from --conf FILE; the command line wins."})
 final class SelectCommand implements Callable<Integer> {
   static final String SELECTION_FILE = "selection.json";
@@ -96,10 +98,10 @@ final class SelectCommand implements Callable<Integer> {
             new FitReport<>(provenance, data.features(),
                 new GaussianKind(winner.training().options().type(), em.regCovar()),
                 winner.training(), List.of(), null);
-        ObjectMapper json = new ObjectMapper();
-        out.writeText(FitCommand.MODEL_FILE, json.writerWithDefaultPrettyPrinter()
-            .writeValueAsString(report.modelJson()));
-        out.writeText(SELECTION_FILE, json.writerWithDefaultPrettyPrinter()
+        report.writeModelAndReport(out, report.title("select") + " (winner by "
+            + selection.criterion() + ")", List.of(selectionTable(selection),
+                report.configuration()));
+        out.writeText(SELECTION_FILE, new ObjectMapper().writerWithDefaultPrettyPrinter()
             .writeValueAsString(table(selection)));
         out.commit();
         print(selection, data, spec.commandLine().getOut());
@@ -135,6 +137,21 @@ final class SelectCommand implements Callable<Integer> {
     return root;
   }
 
+  /** The grid as a table of the HTML report. */
+  private static Table selectionTable(Selection selection) {
+    Table table = new Table("selection", "Models of the grid (winner by "
+        + selection.criterion() + ")", List.of("k", "covariance", "log-likelihood",
+            "parameters", "BIC", "AIC", "ICL", "iterations", "status", "winner"));
+    for (int i = 0; i < selection.candidates().size(); i++) {
+      Candidate c = selection.candidates().get(i);
+      FitResult<GaussianMixtureParameters> fit = c.training().bestFit();
+      table.row(c.training().options().k(), c.training().options().type().toString(),
+          fit.logLikelihood(), c.scores().parameters(), c.scores().bic(), c.scores().aic(),
+          c.scores().icl(), fit.iterations(), status(c), i == selection.winner() ? "winner" : "");
+    }
+    return table;
+  }
+
   /** The fit's status, or "collapsed" when a component collapsed onto the ridge. */
   private static String status(Candidate c) {
     return c.collapsed().isEmpty()
@@ -155,7 +172,7 @@ final class SelectCommand implements Callable<Integer> {
           c.scores().parameters(), c.scores().bic(), c.scores().aic(), c.scores().icl(),
           status(c), i == selection.winner() ? "  <- winner" : "");
     }
-    out.println("output: " + output.output + " (" + FitCommand.MODEL_FILE + ", " + SELECTION_FILE
-        + ")");
+    out.println("output: " + output.output + " (" + String.join(", ", FitCommand.MODEL_FILE,
+        SELECTION_FILE, FitReport.PLOT_FILE, FitReport.HTML_FILE) + ")");
   }
 }
