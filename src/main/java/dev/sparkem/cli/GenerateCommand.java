@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -29,15 +30,18 @@ import picocli.CommandLine.Spec;
 /** {@code generate}: synthetic rows drawn from a given or random mixture of any family. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = {"Draw N rows from a mixture (given by --model, or random from the seed) of "
-        + "any family and write them as Parquet or CSV with double columns x0..x{d-1}: real "
-        + "values (gaussian), word counts of --doc-length words over a vocabulary of d "
-        + "(multinomial), 0/1 (bernoulli) or counts (poisson). The mixture drawn from is written "
+        + "any family and write them as Parquet or CSV with double columns x0..x{d-1}, or as "
+        + "LIBSVM text (label 0, then the non-zeros): real values (gaussian), word counts of "
+        + "--doc-length words over a vocabulary of d (multinomial), 0/1 (bernoulli) or counts "
+        + "(poisson). The mixture drawn from is written "
         + "beside the data as OUTPUT/_mixture.json (Spark's readers skip files starting with an "
         + "underscore).",
         "Options may also come from --conf FILE; the command line wins."})
 final class GenerateCommand implements Callable<Integer> {
   static final String MIXTURE_FILE = "_mixture.json";
   private static final int DEFAULT_DOCUMENT_LENGTH = 100;
+  /** Count and binary data wider than this are written as LIBSVM unless --format says else. */
+  static final int SPARSE_OUTPUT_COLUMNS = 1000;
 
   @Option(names = "--n", required = true, paramLabel = "N", description = "Number of rows.")
   long rows;
@@ -73,8 +77,10 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Number of partitions, hence output files (default: ${DEFAULT-VALUE}).")
   int partitions;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "parquet",
-      description = "parquet or csv (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "parquet, csv or libsvm (sparse: only the non-zeros are written) (default: "
+          + "libsvm for a count or binary family with more than " + SPARSE_OUTPUT_COLUMNS
+          + " columns, else parquet).")
   String format;
 
   @Mixin
@@ -89,9 +95,9 @@ final class GenerateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--n, --d, --k and --partitions must be >= 1, found "
           + rows + ", " + dimension + ", " + k + ", " + partitions);
     }
-    if (!format.equals("parquet") && !format.equals("csv")) {
+    if (format != null && !List.of("parquet", "csv", "libsvm").contains(format)) {
       throw new IllegalArgumentException(
-          "--format is '" + format + "', expected parquet or csv");
+          "--format is '" + format + "', expected parquet, csv or libsvm");
     }
     SparkSession spark = SparkSession.builder().appName("spark-em generate").getOrCreate();
     ModelFile file = model == null ? null : ModelFile.read(spark, "--model", model);
@@ -113,13 +119,17 @@ final class GenerateCommand implements Callable<Integer> {
     P mixture = file == null ? kind.randomModel(k, dimension, new SplittableRandom(seed))
         : file.parameters(kind);
     int length = documentLength == null ? DEFAULT_DOCUMENT_LENGTH : documentLength;
-    Dataset<Row> data = spark.createDataFrame(draws(spark, kind, mixture, length),
-        schema(mixture));
+    String written = format != null ? format
+        : !kind.name().equals("gaussian") && mixture.dimension() > SPARSE_OUTPUT_COLUMNS
+            ? "libsvm" : "parquet";
+    boolean sparse = written.equals("libsvm");
+    Dataset<Row> data = spark.createDataFrame(draws(spark, kind, mixture, length, sparse),
+        sparse ? LIBSVM_SCHEMA : schema(mixture));
     try (OutputDirectory out = output.prepare(spark)) {
-      if (format.equals("csv")) {
-        data.write().option("header", "true").csv(out.staging().toString());
-      } else {
-        data.write().parquet(out.staging().toString());
+      switch (written) {
+        case "csv" -> data.write().option("header", "true").csv(out.staging().toString());
+        case "libsvm" -> data.write().format("libsvm").save(out.staging().toString());
+        default -> data.write().parquet(out.staging().toString());
       }
       out.writeText(MIXTURE_FILE, new ObjectMapper().writerWithDefaultPrettyPrinter()
           .writeValueAsString(mixture.toJson()));
@@ -127,12 +137,12 @@ final class GenerateCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().println("spark-em generate: wrote " + rows + " rows of "
         + mixture.dimension() + " columns from a " + mixture.k() + "-component " + kind.name()
-        + " mixture to " + output.output + " (" + format + ")");
+        + " mixture to " + output.output + " (" + written + ")");
     return 0;
   }
 
   private <P extends MixtureModel> JavaRDD<Row> draws(SparkSession spark, MixtureKind<P> kind,
-      P mixture, int length) {
+      P mixture, int length, boolean sparse) {
     long total = rows;
     int parts = partitions;
     long drawSeed = seed;
@@ -145,12 +155,15 @@ final class GenerateCommand implements Callable<Integer> {
         .flatMap(p -> partitionDraws(
             kind.sampler(mixture, PartitionStreams.random(drawSeed, p), length),
             mixture.dimension(), PartitionStreams.start(total, parts, p),
-            PartitionStreams.start(total, parts, p + 1)));
+            PartitionStreams.start(total, parts, p + 1), sparse));
   }
 
-  /** Rows [from, to) come from partition p's own stream, so the output depends only on seed. */
+  /**
+   * Rows [from, to) come from partition p's own stream, so the output depends only on seed:
+   * d double cells, or (sparse) LIBSVM's label 0 and the row as a sparse vector.
+   */
   private static Iterator<Row> partitionDraws(MixtureKind.RowSampler sampler, int d, long from,
-      long to) {
+      long to, boolean sparse) {
     double[] x = new double[d];
     return new Iterator<>() {
       private long position = from;
@@ -163,6 +176,9 @@ final class GenerateCommand implements Callable<Integer> {
       @Override
       public Row next() {
         position++;
+        if (sparse) {
+          return RowFactory.create(0.0, sampler.sampleSparse(x));
+        }
         sampler.sample(x);
         Object[] cells = new Object[x.length];
         for (int a = 0; a < x.length; a++) {
@@ -172,6 +188,11 @@ final class GenerateCommand implements Callable<Integer> {
       }
     };
   }
+
+  /** What Spark's LIBSVM writer takes: a double label and a vector column. */
+  private static final StructType LIBSVM_SCHEMA = new StructType()
+      .add("label", DataTypes.DoubleType, false)
+      .add("features", SQLDataTypes.VectorType(), false);
 
   private static StructType schema(MixtureModel mixture) {
     List<StructField> fields = new ArrayList<>();

@@ -63,7 +63,7 @@ final class PredictCommand implements Callable<Integer> {
         ? FeatureColumns.resolve(frame, names, List.of())
         : FeatureColumns.expect(frame, names, params.dimension());
     Dataset<Row> scored = MixturePredictor.predict(frame, features, params,
-        kind.packing(Packing.DEFAULT).domain());
+        kind.packing(Packing.DEFAULT));
     try (OutputDirectory out = output.prepare(spark)) {
       scored.write().parquet(out.staging().toString());
       out.commit();

@@ -9,9 +9,12 @@ import org.apache.spark.sql.Row;
 /**
  * Turns one partition of rows into {@link RowBlock}s of the dense or sparse layout within a byte
  * budget, reading and checking every value with a {@link RowReader}; errors name the partition
- * and the row within it (0-based).
+ * and the row within it (0-based). A block is built from consecutive rows, read lazily: the
+ * rows of a block are consumed from the input when the block is requested. Used by
+ * {@link PackedData} for fitting and by the predictor for scoring.
  */
-final class RowPacker implements Function2<Integer, Iterator<Row>, Iterator<RowBlock>> {
+public final class RowPacker
+    implements Function2<Integer, Iterator<Row>, Iterator<RowBlock>> {
   private static final long serialVersionUID = 1L;
   /** Bytes of one stored sparse entry: an int index and a double value. */
   private static final int SPARSE_ENTRY_BYTES = 12;
@@ -19,7 +22,11 @@ final class RowPacker implements Function2<Integer, Iterator<Row>, Iterator<RowB
   private final RowReader reader;
   private final Packing packing;
 
-  RowPacker(RowReader reader, Packing packing) {
+  /**
+   * @param reader reads and checks the values of one row
+   * @param packing the layout (dense or sparse) and byte budget of a block
+   */
+  public RowPacker(RowReader reader, Packing packing) {
     this.reader = reader;
     this.packing = packing;
   }

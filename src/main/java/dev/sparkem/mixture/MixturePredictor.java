@@ -3,8 +3,9 @@ package dev.sparkem.mixture;
 import dev.sparkem.data.FeatureColumns;
 import dev.sparkem.data.InvalidDataException;
 import dev.sparkem.data.RowBlock;
+import dev.sparkem.data.Packing;
+import dev.sparkem.data.RowPacker;
 import dev.sparkem.data.RowReader;
-import dev.sparkem.data.ValueDomain;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -24,15 +25,17 @@ import org.apache.spark.sql.types.StructType;
  * Scores rows under a fitted mixture of any family: appends the hard assignment {@value #PREDICTION} (int, the
  * component of highest posterior), the posterior vector {@value #PROBABILITY} (Spark ML vector of
  * k probabilities) and {@value #LOG_LIKELIHOOD} (log p(x), natural log) to every input row. Rows
- * are scored in blocks, as in the E-step.
+ * are packed into blocks as the family packs them for fitting ({@link RowPacker}, in the
+ * family's {@link Packing}: sparse rows for multinomial, so that scoring costs O(nnz·k) per row
+ * and never O(V·k)) and scored as in the E-step.
  */
 public final class MixturePredictor {
   public static final String PREDICTION = "prediction";
   public static final String PROBABILITY = "probability";
   public static final String LOG_LIKELIHOOD = "logLikelihood";
   private static final int ROWS_PER_BLOCK = 4096;
-  /** At most this many values (4 MiB) in one dense block of rows being scored. */
-  private static final int MAX_BLOCK_VALUES = 1 << 19;
+  /** At most this many bytes (4 MiB) of values in one block of rows being scored. */
+  private static final long MAX_BLOCK_BYTES = 4L << 20;
 
   private MixturePredictor() {}
 
@@ -45,24 +48,26 @@ public final class MixturePredictor {
    */
   public static Dataset<Row> predict(
       Dataset<Row> input, FeatureColumns features, MixtureModel model) {
-    return predict(input, features, model, ValueDomain.REAL);
+    return predict(input, features, model, Packing.DEFAULT);
   }
 
   /**
-   * As {@link #predict(Dataset, FeatureColumns, MixtureModel)}, accepting the feature values of
-   * {@code domain} (the model family's: counts for multinomial and Poisson, 0/1 for Bernoulli);
-   * a value outside it fails the job with an {@link InvalidDataException} naming row and column.
+   * As {@link #predict(Dataset, FeatureColumns, MixtureModel)}, reading the rows as the model
+   * family packs them ({@code MixtureKind.packing}): accepting the feature values of its domain
+   * (counts for multinomial and Poisson, 0/1 for Bernoulli; a value outside it fails the job
+   * with an {@link InvalidDataException} naming row and column), in its layout (sparse for
+   * multinomial).
    *
    * @throws InvalidDataException if an output column name is taken or the features do not match
    *     the model's dimension
    */
   public static Dataset<Row> predict(Dataset<Row> input, FeatureColumns features,
-      MixtureModel model, ValueDomain domain) {
-    return predict(input, features, model, domain, PREDICTION, PROBABILITY, LOG_LIKELIHOOD);
+      MixtureModel model, Packing packing) {
+    return predict(input, features, model, packing, PREDICTION, PROBABILITY, LOG_LIKELIHOOD);
   }
 
   /**
-   * As {@link #predict(Dataset, FeatureColumns, MixtureModel, ValueDomain)}, with the three
+   * As {@link #predict(Dataset, FeatureColumns, MixtureModel, Packing)}, with the three
    * output columns named by the caller (the Spark ML face names them after its params).
    *
    * @throws InvalidDataException if an output column name is taken or the features do not match
@@ -70,7 +75,7 @@ public final class MixturePredictor {
    * @throws IllegalArgumentException if two output names are equal
    */
   public static Dataset<Row> predict(Dataset<Row> input, FeatureColumns features,
-      MixtureModel model, ValueDomain domain, String predictionCol, String probabilityCol,
+      MixtureModel model, Packing packing, String predictionCol, String probabilityCol,
       String logLikelihoodCol) {
     if (List.of(predictionCol, probabilityCol, logLikelihoodCol).stream().distinct().count() < 3) {
       throw new IllegalArgumentException("output columns are '" + predictionCol + "', '"
@@ -90,24 +95,37 @@ public final class MixturePredictor {
         .add(predictionCol, DataTypes.IntegerType, false)
         .add(probabilityCol, SQLDataTypes.VectorType(), false)
         .add(logLikelihoodCol, DataTypes.DoubleType, false);
-    RowReader reader = new RowReader(input.schema(), features, domain, null);
-    MapPartitionsFunction<Row, Row> score = rows -> scoreAll(rows, reader, model);
+    RowReader reader = new RowReader(input.schema(), features, packing.domain(), null);
+    long blockBytes = Math.min(MAX_BLOCK_BYTES, (long) ROWS_PER_BLOCK * 8 * model.dimension());
+    RowPacker packer = new RowPacker(reader, packing.withBlockBytes(blockBytes));
+    MapPartitionsFunction<Row, Row> score = rows -> scoreAll(rows, packer, model);
     return input.mapPartitions(score, Encoders.row(schema));
   }
 
   private static Iterator<Row> scoreAll(
-      Iterator<Row> rows, RowReader reader, MixtureModel model) {
-    int partition = TaskContext.getPartitionId();
-    int d = model.dimension();
+      Iterator<Row> rows, RowPacker packer, MixtureModel model) {
     int k = model.k();
+    List<Row> pending = new ArrayList<>();
+    Iterator<Row> recorded = new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        Row row = rows.next();
+        pending.add(row);
+        return row;
+      }
+    };
+    Iterator<RowBlock> blocks = packer.call(TaskContext.getPartitionId(), recorded);
     return new Iterator<>() {
-      private final List<Row> pending = new ArrayList<>();
       private Iterator<Row> scored = List.<Row>of().iterator();
-      private long rowIndex;
 
       @Override
       public boolean hasNext() {
-        return scored.hasNext() || rows.hasNext();
+        return scored.hasNext() || blocks.hasNext();
       }
 
       @Override
@@ -118,18 +136,11 @@ public final class MixturePredictor {
         return scored.next();
       }
 
+      /** Scores the next block; {@code pending} holds exactly its rows. */
       private Iterator<Row> scoreBlock() {
         pending.clear();
-        int capacity = Math.max(1, Math.min(ROWS_PER_BLOCK, MAX_BLOCK_VALUES / d));
-        double[] values = new double[capacity * d];
-        while (pending.size() < capacity && rows.hasNext()) {
-          Row row = rows.next();
-          reader.readFeatures(row, values, pending.size() * d,
-              "input row " + rowIndex++ + " of partition " + partition);
-          pending.add(row);
-        }
-        int n = pending.size();
-        RowBlock block = RowBlock.dense(n, d, Arrays.copyOf(values, n * d), null);
+        RowBlock block = blocks.next();
+        int n = block.rows();
         double[] posteriors = new double[n * k];
         double[] logLikelihoods = new double[n];
         model.logJointDensities(block, posteriors);

@@ -20,7 +20,9 @@ public final class RandomStarts {
   private RandomStarts() {}
 
   /**
-   * k distinct rows drawn uniformly without replacement (dense copies).
+   * k distinct rows drawn uniformly without replacement (dense copies). The rows are sampled in
+   * their sparse form (non-zeros only) and only the k drawn ones are made dense, so that a
+   * vocabulary of 10⁶ words costs O(nnz) per row, not O(V).
    *
    * @throws IllegalArgumentException if k &lt; 1 or the data have fewer than k rows
    */
@@ -28,19 +30,34 @@ public final class RandomStarts {
     if (k < 1) {
       throw new IllegalArgumentException("k is " + k + ", expected >= 1");
     }
-    JavaRDD<double[]> rows = blocks.flatMap(block -> {
-      List<double[]> list = new ArrayList<>(block.rows());
+    JavaRDD<SparseRow> rows = blocks.flatMap(block -> {
+      NonZeros x = NonZeros.of(block);
+      List<SparseRow> list = new ArrayList<>(block.rows());
       for (int i = 0; i < block.rows(); i++) {
-        list.add(block.row(i));
+        int from = x.rowStarts()[i];
+        int to = x.rowStarts()[i + 1];
+        list.add(new SparseRow(block.dimension(), Arrays.copyOfRange(x.indices(), from, to),
+            Arrays.copyOfRange(x.values(), from, to)));
       }
       return list.iterator();
     });
-    List<double[]> sample = rows.takeSample(false, k, seed);
+    List<SparseRow> sample = rows.takeSample(false, k, seed);
     if (sample.size() < k) {
       throw new IllegalArgumentException(
           "k=" + k + " exceeds the number of rows in the input (" + sample.size() + ")");
     }
-    return sample.toArray(new double[0][]);
+    return sample.stream().map(SparseRow::dense).toArray(double[][]::new);
+  }
+
+  /** One row's non-zeros. */
+  record SparseRow(int dimension, int[] indices, double[] values) implements Serializable {
+    double[] dense() {
+      double[] row = new double[dimension];
+      for (int t = 0; t < indices.length; t++) {
+        row[indices[t]] = values[t];
+      }
+      return row;
+    }
   }
 
   /**

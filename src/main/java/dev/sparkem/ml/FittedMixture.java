@@ -115,7 +115,7 @@ public abstract class FittedMixture<M extends FittedMixture<M, P>, P extends Mix
       }
     }
     Dataset<Row> scored = MixturePredictor.predict(frame, features, parameters,
-        kind().packing(Packing.DEFAULT).domain(), written[0], written[1], written[2]);
+        kind().packing(Packing.DEFAULT), written[0], written[1], written[2]);
     for (int i = 0; i < names.length; i++) {
       if (names[i].isEmpty()) {
         scored = scored.drop(written[i]);

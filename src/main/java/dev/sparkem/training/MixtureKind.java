@@ -12,6 +12,8 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
+import org.apache.spark.ml.linalg.SparseVector;
+import org.apache.spark.ml.linalg.Vectors;
 
 /**
  * Everything the trainer and the jobs need to know about one mixture family, with its settings
@@ -127,5 +129,16 @@ public interface MixtureKind<P extends MixtureModel> extends Serializable {
   interface RowSampler {
     /** Writes one row of d values to {@code out}. */
     void sample(double[] out);
+
+    /**
+     * Draws one row as a sparse vector of width {@code scratch.length}: by default drawn into
+     * {@code scratch} and compressed (O(d)); a family whose rows are sparse by nature draws
+     * the non-zeros directly. The same stream of random numbers gives the same row as
+     * {@link #sample}.
+     */
+    default SparseVector sampleSparse(double[] scratch) {
+      sample(scratch);
+      return Vectors.dense(scratch).toSparse();
+    }
   }
 }

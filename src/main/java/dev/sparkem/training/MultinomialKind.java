@@ -11,6 +11,7 @@ import dev.sparkem.mixture.multinomial.MultinomialStarts;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.ml.linalg.SparseVector;
 
 /**
  * Multinomial mixtures (mixture of unigrams) with smoothing alpha: counts, sparse blocks (the
@@ -97,6 +98,17 @@ public final class MultinomialKind extends CountKind<MultinomialMixtureParameter
   public RowSampler sampler(MultinomialMixtureParameters model, SplittableRandom random,
       int documentLength) {
     MultinomialMixtureSampler sampler = new MultinomialMixtureSampler(model, random);
-    return out -> sampler.sample(documentLength, out);
+    return new RowSampler() {
+      @Override
+      public void sample(double[] out) {
+        sampler.sample(documentLength, out);
+      }
+
+      /** O(length·log V): the document's words only, never the V zeros. */
+      @Override
+      public SparseVector sampleSparse(double[] scratch) {
+        return sampler.sampleSparse(documentLength);
+      }
+    };
   }
 }

@@ -3,6 +3,7 @@ package dev.sparkem.mixture.multinomial;
 import dev.sparkem.mixture.ComponentDraw;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.apache.spark.ml.linalg.SparseVector;
 
 /**
  * Draws documents from a multinomial mixture (a component by weight, then each of a given number
@@ -41,15 +42,48 @@ public final class MultinomialMixtureSampler {
       throw new IllegalArgumentException("length is " + length + ", expected >= 0");
     }
     int j = components.next(random);
-    double[] c = cumulativeTheta[j];
     Arrays.fill(out, 0, v, 0.0);
     for (int t = 0; t < length; t++) {
-      double u = random.nextDouble() * c[v - 1];
-      int w = Arrays.binarySearch(c, u);
-      w = w >= 0 ? w + 1 : -w - 1;
-      out[Math.min(w, v - 1)] += 1.0;
+      out[word(j)] += 1.0;
     }
     return j;
+  }
+
+  /**
+   * As {@link #sample(int, double[])} (the same document from the same random stream), as a
+   * sparse vector of the V counts, in O(length·log V).
+   *
+   * @throws IllegalArgumentException if length is negative
+   */
+  public SparseVector sampleSparse(int length) {
+    if (length < 0) {
+      throw new IllegalArgumentException("length is " + length + ", expected >= 0");
+    }
+    int j = components.next(random);
+    int[] words = new int[length];
+    for (int t = 0; t < length; t++) {
+      words[t] = word(j);
+    }
+    Arrays.sort(words);
+    int[] indices = new int[length];
+    double[] counts = new double[length];
+    int distinct = 0;
+    for (int t = 0; t < length; t++) {
+      if (distinct == 0 || indices[distinct - 1] != words[t]) {
+        indices[distinct++] = words[t];
+      }
+      counts[distinct - 1] += 1.0;
+    }
+    return new SparseVector(v, Arrays.copyOf(indices, distinct), Arrays.copyOf(counts, distinct));
+  }
+
+  /** One word drawn from θ_j. */
+  private int word(int j) {
+    double[] c = cumulativeTheta[j];
+    double u = random.nextDouble() * c[v - 1];
+    int w = Arrays.binarySearch(c, u);
+    w = w >= 0 ? w + 1 : -w - 1;
+    return Math.min(w, v - 1);
   }
 
   /**
