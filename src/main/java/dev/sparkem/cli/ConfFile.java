@@ -7,8 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,30 +31,56 @@ final class ConfFile {
   private ConfFile() {}
 
   /**
+   * The arguments after expansion, and where each option came from.
+   *
+   * @param args the subcommand, the conf file's options, then the command line's
+   * @param fromFile the conf file of each option it set, by the option's longest name
+   * @param fromCommandLine the longest names of the options given on the command line
+   */
+  record Expansion(String[] args, Map<String, String> fromFile, Set<String> fromCommandLine) {
+    Expansion {
+      fromFile = Map.copyOf(fromFile);
+      fromCommandLine = Set.copyOf(fromCommandLine);
+    }
+  }
+
+  /**
    * Returns {@code args} with {@code --conf FILE} replaced by the file's options.
    *
    * @throws IllegalArgumentException if the file cannot be read or names an unknown key
    */
-  static String[] expand(CommandLine cli, String[] args) {
+  static Expansion expand(CommandLine cli, String[] args) {
     if (args.length == 0 || !cli.getSubcommands().containsKey(args[0])) {
-      return args;
+      return new Expansion(args, Map.of(), Set.of());
     }
     CommandSpec command = cli.getSubcommands().get(args[0]).getCommandSpec();
     List<String> rest = new ArrayList<>();
     List<String> fromFile = new ArrayList<>();
+    Map<String, String> files = new HashMap<>();
     for (int i = 1; i < args.length; i++) {
-      if (args[i].equals(OPTION) && i + 1 < args.length) {
-        fromFile.addAll(read(Path.of(args[++i]), command));
-      } else if (args[i].startsWith(OPTION + "=")) {
-        fromFile.addAll(read(Path.of(args[i].substring(OPTION.length() + 1)), command));
+      String file = args[i].equals(OPTION) && i + 1 < args.length ? args[++i]
+          : args[i].startsWith(OPTION + "=") ? args[i].substring(OPTION.length() + 1) : null;
+      if (file != null) {
+        List<String> options = read(Path.of(file), command);
+        fromFile.addAll(options);
+        for (int o = 0; o < options.size(); o += 2) {
+          files.put(command.findOption(options.get(o)).longestName(), file);
+        }
       } else {
         rest.add(args[i]);
+      }
+    }
+    Set<String> given = new HashSet<>();
+    for (String arg : rest) {
+      OptionSpec option = arg.startsWith("-") ? command.findOption(arg.split("=", 2)[0]) : null;
+      if (option != null) {
+        given.add(option.longestName());
       }
     }
     List<String> expanded = new ArrayList<>(List.of(args[0]));
     expanded.addAll(fromFile);
     expanded.addAll(rest);
-    return expanded.toArray(new String[0]);
+    return new Expansion(expanded.toArray(new String[0]), files, given);
   }
 
   private static List<String> read(Path file, CommandSpec command) {

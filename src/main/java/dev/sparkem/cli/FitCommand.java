@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
         + " the output appears whole or not at all.",
         "Options may also come from --conf FILE (properties: option names without dashes); "
             + "the command line wins."})
-final class FitCommand implements Callable<Integer> {
+final class FitCommand implements Callable<Integer>, Configuration.Aware {
   static final String MODEL_FILE = ModelFile.NAME;
   static final String METRICS_FILE = "metrics.jsonl";
 
@@ -76,6 +76,13 @@ final class FitCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
+
+  private Configuration configuration;
+
+  @Override
+  public void configuration(Configuration configuration) {
+    this.configuration = configuration;
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -118,7 +125,8 @@ final class FitCommand implements Callable<Integer> {
         }
         FitReport<P> report = new FitReport<>(provenance(spark, kind, mode), data.features(),
             kind, result, records, terms);
-        report.writeModelAndReport(out, report.title("fit"), List.of(report.configuration()));
+        report.writeModelAndReport(out, report.title("fit"),
+            List.of(configuration.table()));
         out.writeText(METRICS_FILE, report.metricsJsonLines());
         out.commit();
         spec.commandLine().getOut().print(report.summary(out.target().toString()));

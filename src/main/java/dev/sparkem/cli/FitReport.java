@@ -164,14 +164,6 @@ final class FitReport<P extends MixtureModel> {
     return ConvergencePlot.png(title, traces, PLOT_WIDTH, PLOT_HEIGHT);
   }
 
-  /** The options recorded in the model file's provenance, as a table for the HTML report. */
-  Table configuration() {
-    Table table = new Table("configuration", "Configuration", List.of("option", "value"));
-    provenance.fields().forEachRemaining(e -> table.row(e.getKey(),
-        e.getValue().isNull() ? null : e.getValue().asText()));
-    return table;
-  }
-
   /** The title of the plot and the HTML report: the family, its settings, k and d. */
   String title(String job) {
     P model = result.model();

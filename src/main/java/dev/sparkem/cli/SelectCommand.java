@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
         + "winner, as fit writes it) and the winner's OUTPUT/convergence.png and "
         + "OUTPUT/report.html (with the table).",
         "Options may also come from --conf FILE; the command line wins."})
-final class SelectCommand implements Callable<Integer> {
+final class SelectCommand implements Callable<Integer>, Configuration.Aware {
   static final String SELECTION_FILE = "selection.json";
 
   @Mixin
@@ -70,6 +70,13 @@ final class SelectCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  private Configuration configuration;
+
+  @Override
+  public void configuration(Configuration configuration) {
+    this.configuration = configuration;
+  }
+
   @Override
   public Integer call() throws IOException {
     Criterion chosen = Criterion.parse(criterion);
@@ -100,7 +107,7 @@ final class SelectCommand implements Callable<Integer> {
                 winner.training(), List.of(), null);
         report.writeModelAndReport(out, report.title("select") + " (winner by "
             + selection.criterion() + ")", List.of(selectionTable(selection),
-                report.configuration()));
+                configuration.table()));
         out.writeText(SELECTION_FILE, new ObjectMapper().writerWithDefaultPrettyPrinter()
             .writeValueAsString(table(selection)));
         out.commit();

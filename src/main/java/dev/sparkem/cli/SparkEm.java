@@ -41,18 +41,42 @@ public final class SparkEm implements Runnable {
     cli.setErr(err);
     cli.setOverwrittenOptionsAllowed(true);
     cli.setExecutionExceptionHandler(SparkEm::report);
-    String[] expanded;
+    ConfFile.Expansion expansion;
     try {
-      expanded = ConfFile.expand(cli, args);
+      expansion = ConfFile.expand(cli, args);
     } catch (IllegalArgumentException e) {
       cli.getErr().println("error: " + e.getMessage());
       return USAGE_ERROR;
     }
+    cli.setExecutionStrategy(parsed -> {
+      echoConfiguration(parsed, expansion, cli.getErr());
+      return new CommandLine.RunLast().execute(parsed);
+    });
     try {
-      return cli.execute(expanded);
+      return cli.execute(expansion.args());
     } finally {
       out.flush();
       err.flush();
+    }
+  }
+
+  /**
+   * Prints the subcommand's effective configuration as one block on {@code err} (not for
+   * --help or --version) and hands it to a subcommand that reports it.
+   */
+  private static void echoConfiguration(CommandLine.ParseResult parsed,
+      ConfFile.Expansion expansion, PrintWriter err) {
+    if (!parsed.hasSubcommand() || parsed.subcommand().isUsageHelpRequested()
+        || parsed.subcommand().isVersionHelpRequested()) {
+      return;
+    }
+    CommandLine.Model.CommandSpec command = parsed.subcommand().commandSpec();
+    Configuration configuration = Configuration.of(command, expansion,
+        Configuration.sparkSystemProperties());
+    err.print(configuration.logBlock());
+    err.flush();
+    if (command.userObject() instanceof Configuration.Aware aware) {
+      aware.configuration(configuration);
     }
   }
 
