@@ -23,4 +23,13 @@ public interface BlockAccumulator<
    * weighted by the row weights).
    */
   double accumulate(P params, B block, S stats);
+
+  /**
+   * About how many numbers (doubles) the statistics under {@code params} hold, e.g. k·V for the
+   * word sums of a multinomial mixture: the pass reduces statistics by part when this is large
+   * (see {@link DistributedPass}). Default 0: small.
+   */
+  default long statisticsValues(P params) {
+    return 0;
+  }
 }

@@ -1,6 +1,8 @@
 package dev.sparkem.engine;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What one E-step pass over (part of) the data yields: the family's statistics, the weighted
@@ -33,6 +35,32 @@ public final class PassResult<S extends SufficientStatistics<S>> implements Seri
     weight += other.weight;
     rows += other.rows;
     return this;
+  }
+
+  /**
+   * Part {@code index} of these results: that part of the statistics, with the log-likelihood,
+   * weight and rows in part 0 only (so that merging parts adds them exactly as the whole).
+   */
+  PassResult<S> part(int index) {
+    PassResult<S> part = new PassResult<>(statistics.part(index));
+    if (index == 0) {
+      part.logLikelihood = logLikelihood;
+      part.weight = weight;
+      part.rows = rows;
+    }
+    return part;
+  }
+
+  /** The whole results from their parts in order (the inverse of {@link #part}). */
+  static <S extends SufficientStatistics<S>> PassResult<S> join(List<PassResult<S>> parts) {
+    List<S> statistics = new ArrayList<>(parts.size());
+    parts.forEach(p -> statistics.add(p.statistics));
+    PassResult<S> first = parts.get(0);
+    PassResult<S> whole = new PassResult<>(first.statistics.joinParts(statistics));
+    whole.logLikelihood = first.logLikelihood;
+    whole.weight = first.weight;
+    whole.rows = first.rows;
+    return whole;
   }
 
   public S statistics() {

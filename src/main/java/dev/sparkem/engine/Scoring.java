@@ -15,6 +15,11 @@ public record Scoring<B extends DataBlock, P extends Serializable,
     S extends SufficientStatistics<S>>(BlockAccumulator<B, P, S> accumulator, P params)
     implements Serializable {
 
+  /** About how many numbers the statistics hold (see {@link BlockAccumulator}). */
+  long statisticsValues() {
+    return accumulator.statisticsValues(params);
+  }
+
   PassResult<S> empty() {
     return new PassResult<>(accumulator.zero(params));
   }

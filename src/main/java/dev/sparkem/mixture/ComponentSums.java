@@ -3,6 +3,7 @@ package dev.sparkem.mixture;
 import dev.sparkem.engine.DegenerateModelException;
 import dev.sparkem.engine.SufficientStatistics;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The expected sufficient statistics shared by the multinomial, Bernoulli and Poisson mixtures:
@@ -11,7 +12,8 @@ import java.util.Arrays;
  * chose to skip (their count and weight). Size O(k·d), independent of the rows; the sums are
  * held column-major (all k components of column a together) so that adding a sparse row touches
  * k consecutive numbers per non-zero. Merging the statistics of the parts of a data set gives
- * those of the whole, up to round-off.
+ * those of the whole, up to round-off. For a reduction by part they split into one part per
+ * component (k parts of 1 component each; the skipped rows go with part 0).
  */
 public final class ComponentSums implements SufficientStatistics<ComponentSums> {
   private static final long serialVersionUID = 1L;
@@ -89,6 +91,61 @@ public final class ComponentSums implements SufficientStatistics<ComponentSums> 
     }
     skippedRows += other.skippedRows;
     skippedWeight += other.skippedWeight;
+  }
+
+  /** One part per component. */
+  @Override
+  public int parts() {
+    return k;
+  }
+
+  /** Component {@code index} alone: statistics of 1 component over the d columns. */
+  @Override
+  public ComponentSums part(int index) {
+    if (index < 0 || index >= k) {
+      throw new IllegalArgumentException("part " + index + " of statistics of k=" + k
+          + " components, expected 0.." + (k - 1));
+    }
+    ComponentSums part = new ComponentSums(1, d);
+    part.weights[0] = weights[index];
+    for (int a = 0; a < d; a++) {
+      part.sums[a] = sums[a * k + index];
+    }
+    if (index == 0) {
+      part.skippedRows = skippedRows;
+      part.skippedWeight = skippedWeight;
+    }
+    return part;
+  }
+
+  /**
+   * The statistics of k components from their k one-component parts, in order.
+   *
+   * @throws IllegalArgumentException if a part is not of 1 component over the same d columns
+   */
+  @Override
+  public ComponentSums joinParts(List<ComponentSums> parts) {
+    ComponentSums whole = new ComponentSums(parts.size(), d);
+    int n = parts.size();
+    for (int j = 0; j < n; j++) {
+      ComponentSums part = parts.get(j);
+      if (part.k != 1 || part.d != d) {
+        throw new IllegalArgumentException("part " + j + " holds k=" + part.k + ", d=" + part.d
+            + ", expected k=1, d=" + d);
+      }
+      whole.weights[j] = part.weights[0];
+      for (int a = 0; a < d; a++) {
+        whole.sums[a * n + j] = part.sums[a];
+      }
+    }
+    whole.skippedRows = parts.get(0).skippedRows;
+    whole.skippedWeight = parts.get(0).skippedWeight;
+    return whole;
+  }
+
+  /** The number of sums k·d, for the choice of reduction. */
+  public static long values(int k, int d) {
+    return (long) k * d;
   }
 
   public int k() {

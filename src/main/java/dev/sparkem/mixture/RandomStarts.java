@@ -87,6 +87,11 @@ public final class RandomStarts {
     }
 
     @Override
+    public long statisticsValues(Spec spec) {
+      return ComponentSums.values(spec.k(), spec.d());
+    }
+
+    @Override
     public double accumulate(Spec spec, RowBlock block, ComponentSums stats) {
       NonZeros x = NonZeros.of(block);
       SplittableRandom random = blockRandom(x, spec.seed());

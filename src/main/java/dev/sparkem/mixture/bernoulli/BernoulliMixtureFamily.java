@@ -52,6 +52,12 @@ public final class BernoulliMixtureFamily
     return new ComponentSums(params.k(), params.dimension());
   }
 
+  /** k·d sums: large statistics are reduced per component. */
+  @Override
+  public long statisticsValues(BernoulliMixtureParameters params) {
+    return ComponentSums.values(params.k(), params.dimension());
+  }
+
   @Override
   public double accumulate(BernoulliMixtureParameters params, RowBlock block,
       ComponentSums stats) {

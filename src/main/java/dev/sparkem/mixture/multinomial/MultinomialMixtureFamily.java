@@ -61,6 +61,12 @@ public final class MultinomialMixtureFamily
     return new ComponentSums(params.k(), params.dimension());
   }
 
+  /** k·d sums: large statistics are reduced per component. */
+  @Override
+  public long statisticsValues(MultinomialMixtureParameters params) {
+    return ComponentSums.values(params.k(), params.dimension());
+  }
+
   @Override
   public double accumulate(MultinomialMixtureParameters params, RowBlock block,
       ComponentSums stats) {

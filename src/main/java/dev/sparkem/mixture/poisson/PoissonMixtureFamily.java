@@ -53,6 +53,12 @@ public final class PoissonMixtureFamily
     return new ComponentSums(params.k(), params.dimension());
   }
 
+  /** k·d sums: large statistics are reduced per component. */
+  @Override
+  public long statisticsValues(PoissonMixtureParameters params) {
+    return ComponentSums.values(params.k(), params.dimension());
+  }
+
   @Override
   public double accumulate(PoissonMixtureParameters params, RowBlock block, ComponentSums stats) {
     if (block.dimension() != params.dimension()) {
