@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 final class FamilyOptions {
   @Option(names = "--family", paramLabel = "NAME", defaultValue = "gaussian",
       description = "Mixture family: gaussian (real values), multinomial (word counts; sparse), "
-          + "bernoulli (0/1 values) or poisson (counts) (default: ${DEFAULT-VALUE}).")
+          + "bernoulli (0/1 values) or poisson (counts); or hmm, a hidden Markov model over "
+          + "sequences (see --emission) (default: ${DEFAULT-VALUE}).")
   String family;
 
   @Option(names = "--alpha", paramLabel = "A",

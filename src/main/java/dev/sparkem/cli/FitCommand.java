@@ -33,8 +33,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "fit", mixinStandardHelpOptions = true,
     description = {"Fit a mixture (Gaussian, multinomial, Bernoulli or Poisson) by EM and write "
-        + "OUTPUT/model.json, OUTPUT/metrics.jsonl, OUTPUT/convergence.png and OUTPUT/report.html;"
-        + " the output appears whole or not at all.",
+        + "OUTPUT/model.json, OUTPUT/metrics.jsonl, OUTPUT/convergence.png and OUTPUT/report.html,"
+        + " or a hidden Markov model (--family hmm) and write OUTPUT/model.json and "
+        + "OUTPUT/metrics.jsonl; the output appears whole or not at all.",
         "Options may also come from --conf FILE (properties: option names without dashes); "
             + "the command line wins."})
 final class FitCommand implements Callable<Integer>, Configuration.Aware {
@@ -50,8 +51,9 @@ final class FitCommand implements Callable<Integer>, Configuration.Aware {
   @Mixin
   EmOptions em;
 
-  @Option(names = "--k", paramLabel = "K",
-      description = "Number of components (default: 2, or the k of an --init model file).")
+  @Option(names = {"--k", "--states"}, paramLabel = "K",
+      description = "Number of components, or of hidden states for --family hmm (default: 2, "
+          + "or the k of an --init model file).")
   Integer k;
 
   @Option(names = "--covariance", paramLabel = "TYPE",
@@ -72,6 +74,9 @@ final class FitCommand implements Callable<Integer>, Configuration.Aware {
   String vocabulary;
 
   @Mixin
+  HmmOptions hmm;
+
+  @Mixin
   OutputOption output;
 
   @Spec
@@ -90,6 +95,10 @@ final class FitCommand implements Callable<Integer>, Configuration.Aware {
     if (k != null && k < 1) {
       throw new IllegalArgumentException("--k is " + k + ", expected >= 1");
     }
+    if (HmmFitJob.selected(family.family)) {
+      return new HmmFitJob(this, settings).run();
+    }
+    hmm.rejectFor(family.family);
     return fit(family.kind(covariance, em.regCovar == null ? null : em.regCovar()), settings);
   }
 

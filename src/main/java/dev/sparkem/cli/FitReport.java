@@ -117,6 +117,11 @@ final class FitReport<P extends MixtureModel> {
    * previous iteration; null at 0) and {@code seconds}.
    */
   String metricsJsonLines() {
+    return metricsJsonLines(records);
+  }
+
+  /** {@link #metricsJsonLines()} of any fit's iteration records (the HMM's too). */
+  static String metricsJsonLines(List<IterationRecord> records) {
     StringBuilder lines = new StringBuilder();
     for (IterationRecord r : records) {
       ObjectNode line = JsonNodeFactory.instance.objectNode();

@@ -1,5 +1,6 @@
 package dev.sparkem.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkem.mixture.MixtureModel;
 import dev.sparkem.mixture.PartitionStreams;
@@ -56,8 +57,9 @@ final class GenerateCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   int dimension;
 
-  @Option(names = "--k", paramLabel = "K", defaultValue = "3",
-      description = "Components of a random mixture (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"--k", "--states"}, paramLabel = "K", defaultValue = "3",
+      description = "Components of a random mixture, or states of a random hmm "
+          + "(default: ${DEFAULT-VALUE}).")
   int k;
 
   @Option(names = "--doc-length", paramLabel = "L",
@@ -84,6 +86,9 @@ final class GenerateCommand implements Callable<Integer> {
   String format;
 
   @Mixin
+  HmmGenerateOptions hmm;
+
+  @Mixin
   OutputOption output;
 
   @Spec
@@ -100,6 +105,15 @@ final class GenerateCommand implements Callable<Integer> {
           "--format is '" + format + "', expected parquet, csv or libsvm");
     }
     SparkSession spark = SparkSession.builder().appName("spark-em generate").getOrCreate();
+    JsonNode modelJson = model == null ? null : ModelFile.json(spark, "--model", model);
+    if (HmmFitJob.selected(family) || modelJson != null && ModelFile.holdsHmm(modelJson)) {
+      if (family != null && !HmmFitJob.selected(family)) {
+        throw new IllegalArgumentException("--family is " + family + " but --model " + model
+            + " holds a hidden Markov model");
+      }
+      return new HmmGenerateJob(this).run(spark, modelJson);
+    }
+    hmm.rejectForMixtures();
     ModelFile file = model == null ? null : ModelFile.read(spark, "--model", model);
     MixtureKind<?> kind = file != null ? file.kind()
         : MixtureKinds.withDefaults(family == null ? "gaussian" : family);
@@ -200,5 +214,35 @@ final class GenerateCommand implements Callable<Integer> {
       fields.add(DataTypes.createStructField("x" + a, DataTypes.DoubleType, false));
     }
     return DataTypes.createStructType(fields);
+  }
+
+  /** The options of {@code generate --family hmm}. */
+  static final class HmmGenerateOptions {
+    @Option(names = "--length", paramLabel = "L", defaultValue = "100",
+        description = "hmm only: observations per sequence (default: ${DEFAULT-VALUE}).")
+    int length;
+
+    @Option(names = "--emission", paramLabel = "TYPE",
+        description = "hmm only: emission of a random hmm: categorical, gaussian, full-gaussian "
+            + "or poisson (default: categorical); --d is the dimension of a Gaussian one.")
+    String emission;
+
+    @Option(names = "--symbols", paramLabel = "M",
+        description = "hmm, categorical only: symbols of a random hmm (default: 4).")
+    Integer symbols;
+
+    @Option(names = "--layout", paramLabel = "array|long", defaultValue = "array",
+        description = "hmm only: one sequence per row (id, sequence, states) or one observation "
+            + "per row (id, position, x or x0..x{d-1}, state); CSV needs long "
+            + "(default: ${DEFAULT-VALUE}).")
+    String layout;
+
+    /** @throws IllegalArgumentException naming an hmm option given for a mixture */
+    void rejectForMixtures() {
+      if (emission != null || symbols != null || length != 100 || !layout.equals("array")) {
+        throw new IllegalArgumentException("--length, --emission, --symbols and --layout apply "
+            + "to --family hmm only");
+      }
+    }
   }
 }

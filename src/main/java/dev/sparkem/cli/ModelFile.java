@@ -3,6 +3,7 @@ package dev.sparkem.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkem.hmm.HmmJson;
 import dev.sparkem.mixture.MixtureModel;
 import dev.sparkem.training.MixtureKind;
 import dev.sparkem.training.MixtureKinds;
@@ -37,18 +38,15 @@ final class ModelFile {
    *     JSON, names an unknown family or does not hold valid parameters
    */
   static ModelFile read(SparkSession spark, String option, String location) {
-    String file = location.endsWith(".json") ? location : location + "/" + NAME;
+    String file = path(location);
     String source = option + " " + file;
-    JsonNode json;
-    try {
-      json = new ObjectMapper().readTree(HadoopFiles.readText(spark, file));
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(source + " is not valid JSON: "
-          + e.getOriginalMessage(), e);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
-    }
+    JsonNode json = json(spark, option, location);
     JsonNode family = json.get("family");
+    if (family != null && HmmJson.FAMILY.equals(family.asText())) {
+      throw new IllegalArgumentException(source + " holds a hidden Markov model (family 'hmm'),"
+          + " expected a mixture: decode sequences with the decode job (decode --model "
+          + location + " --input ... --output ...)");
+    }
     MixtureKind<?> kind;
     try {
       kind = MixtureKinds.ofFileFamily(family == null || family.isNull() ? null : family.asText());
@@ -56,6 +54,36 @@ final class ModelFile {
       throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
     }
     return new ModelFile(json, source, kind, kind.read(json, source));
+  }
+
+  /** The file a location names: itself if it ends in .json, else {@value #NAME} inside it. */
+  static String path(String location) {
+    return location.endsWith(".json") ? location : location + "/" + NAME;
+  }
+
+  /**
+   * The parsed JSON of the model file at {@code location} ({@link #path}).
+   *
+   * @param option the option that named it, for messages
+   * @throws IllegalArgumentException naming the option and file, if it cannot be read or is not
+   *     JSON
+   */
+  static JsonNode json(SparkSession spark, String option, String location) {
+    String file = path(location);
+    String source = option + " " + file;
+    try {
+      return new ObjectMapper().readTree(HadoopFiles.readText(spark, file));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(source + " is not valid JSON: "
+          + e.getOriginalMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** True when {@code json} is a hidden Markov model's file. */
+  static boolean holdsHmm(JsonNode json) {
+    return json.has("family") && HmmJson.FAMILY.equals(json.get("family").asText());
   }
 
   /** The file's family, with default settings. */

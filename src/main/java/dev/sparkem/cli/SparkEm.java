@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "spark-em", mixinStandardHelpOptions = true, version = "spark-em 0.1.0",
     description = "Expectation-Maximization for latent-variable models on Apache Spark.",
     subcommands = {FitCommand.class, SelectCommand.class, PredictCommand.class,
-        GenerateCommand.class, BenchCommand.class})
+        DecodeCommand.class, GenerateCommand.class, BenchCommand.class})
 public final class SparkEm implements Runnable {
   /** Exit code of a usage, option or configuration error. */
   public static final int USAGE_ERROR = 2;
@@ -100,6 +100,6 @@ public final class SparkEm implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a subcommand is needed: fit, select, predict, generate or bench");
+        "a subcommand is needed: fit, select, predict, decode, generate or bench");
   }
 }

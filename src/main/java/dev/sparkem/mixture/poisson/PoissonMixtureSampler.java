@@ -38,7 +38,7 @@ public final class PoissonMixtureSampler {
    * A Poisson(λ) draw: exact, by Knuth's method on chunks of at most {@value #CHUNK} (a sum of
    * independent Poissons is Poisson), so the cost grows linearly with λ.
    */
-  static long poisson(double lambda, SplittableRandom random) {
+  public static long poisson(double lambda, SplittableRandom random) {
     long count = 0;
     double left = lambda;
     while (left > 0) {
