@@ -54,7 +54,12 @@ final class HmmGenerateJob {
       default -> throw new IllegalArgumentException("--layout is '" + hmm.layout
           + "', expected array or long");
     };
-    if (command.format.equals("csv") && !longLayout) {
+    String format = command.format == null ? "parquet" : command.format;
+    if (!format.equals("parquet") && !format.equals("csv")) {
+      throw new IllegalArgumentException("--format is '" + format + "', expected parquet or csv"
+          + " for sequences");
+    }
+    if (format.equals("csv") && !longLayout) {
       throw new IllegalArgumentException("--format csv cannot hold arrays: use --layout long");
     }
     if (command.documentLength != null) {
@@ -83,7 +88,7 @@ final class HmmGenerateJob {
     Dataset<Row> data = spark.createDataFrame(draws(spark, model, longLayout),
         longLayout ? longSchema(discrete, d) : arraySchema(discrete, d));
     try (OutputDirectory out = command.output.prepare(spark)) {
-      if (command.format.equals("csv")) {
+      if (format.equals("csv")) {
         data.write().option("header", "true").csv(out.staging().toString());
       } else {
         data.write().parquet(out.staging().toString());
@@ -94,7 +99,7 @@ final class HmmGenerateJob {
     }
     command.spec.commandLine().getOut().println("spark-em generate: wrote " + command.rows
         + " sequences of length " + hmm.length + " from a " + HmmFitJob.describe(model) + " to "
-        + command.output.output + " (" + command.format + ", " + hmm.layout + " layout)");
+        + command.output.output + " (" + format + ", " + hmm.layout + " layout)");
     return 0;
   }
 
