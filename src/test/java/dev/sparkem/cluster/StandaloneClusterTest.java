@@ -20,6 +20,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -53,24 +58,28 @@ class StandaloneClusterTest {
   /**
    * For the driver and the executors: the client compiler only and the serial collector, which
    * halve the CPU a JVM spends on a job this small (the numbers are the same: Java arithmetic does
-   * not depend on the compiler).
+   * not depend on the compiler). Whole-stage code generation is off for the same reason.
    */
   private static final String SHORT_LIVED_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
   private static Path dir;
   private static Path data;
   private static Thread stopOnExit;
-  private static JsonNode uninterrupted;
+  /** The jobs submitted and not yet finished, stopped with the cluster. */
+  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+  private static JsonNode localModel;
+  /** The model of the fit without failures, submitted once for both tests. */
+  private static Future<JsonNode> uninterrupted;
 
   @BeforeAll
-  static void startClusterAndGenerateData() throws Exception {
+  static void startClusterAndFitLocally() throws Exception {
     dir = Files.createTempDirectory(ROOT.resolve("target"), "standalone-cluster-");
     stopOnExit = new Thread(StandaloneClusterTest::stopCluster);
     Runtime.getRuntime().addShutdownHook(stopOnExit);
     Process start = new ProcessBuilder(SCRIPT.toString(), "start", dir.toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("start.log").toFile()).start();
-    // The data are drawn in this JVM while the cluster comes up: 4 Parquet files, which every
-    // fit below reads as the same 4 partitions.
+    // While the cluster comes up, this JVM draws the data: 4 Parquet files, which every fit
+    // below reads as the same 4 partitions.
     data = dir.resolve("data");
     run("generate", "--n", "30000", "--d", "3", "--k", "3", "--seed", "5", "--partitions", "4",
         "--output", data.toString());
@@ -80,6 +89,17 @@ class StandaloneClusterTest {
     }
     assertEquals(0, start.exitValue(), () -> "jobs/standalone-cluster start failed:\n"
         + read(dir.resolve("start.log")));
+    // The uninterrupted fit runs on the cluster while this JVM fits the same files on local[2].
+    FutureTask<JsonNode> submitted = new FutureTask<>(() -> {
+      Path output = dir.resolve("fit-uninterrupted");
+      submit(output, line -> { });
+      return model(output);
+    });
+    new Thread(submitted, "uninterrupted cluster fit").start();
+    uninterrupted = submitted;
+    Path local = dir.resolve("fit-local");
+    run(fitArguments(local));
+    localModel = model(local);
   }
 
   @AfterAll
@@ -90,9 +110,7 @@ class StandaloneClusterTest {
 
   @Test
   void clusterFitEqualsLocalFit() throws Exception {
-    Path local = dir.resolve("fit-local");
-    run(fitArguments(local));
-    assertEquals(uninterrupted(), model(local));
+    assertEquals(localModel, uninterrupted());
   }
 
   @Test
@@ -119,14 +137,16 @@ class StandaloneClusterTest {
     assertEquals(expected, model(output));
   }
 
-  /** The model of the fit without failures, submitted once for both tests. */
-  private static synchronized JsonNode uninterrupted() throws Exception {
-    if (uninterrupted == null) {
-      Path output = dir.resolve("fit-uninterrupted");
-      submit(output, line -> { });
-      uninterrupted = model(output);
+  /** The uninterrupted fit's model.json, once it has finished. */
+  private static JsonNode uninterrupted() throws Exception {
+    try {
+      return uninterrupted.get(JOB_MINUTES, TimeUnit.MINUTES);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e.getCause() instanceof Exception cause ? cause : e;
     }
-    return uninterrupted;
   }
 
   private static String[] fitArguments(Path output) {
@@ -157,12 +177,14 @@ class StandaloneClusterTest {
         "--conf", "spark.ui.enabled=false",
         "--conf", "spark.executor.memory=512m",
         "--conf", "spark.executor.extraJavaOptions=" + SHORT_LIVED_JVM,
+        "--conf", "spark.sql.codegen.wholeStage=false",
         APP_JAR.toString()));
     command.addAll(List.of(fitArguments(output)));
     Path stdout = Path.of(output + ".stdout");
     ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile());
     builder.environment().put("SPARK_EM_JAVA_OPTS", "-Xmx1g " + SHORT_LIVED_JVM);
     Process job = builder.start();
+    RUNNING.add(job);
     List<String> lines = new ArrayList<>();
     try (BufferedReader err = new BufferedReader(
         new InputStreamReader(job.getErrorStream(), StandardCharsets.UTF_8))) {
@@ -174,6 +196,7 @@ class StandaloneClusterTest {
       if (!job.waitFor(JOB_MINUTES, TimeUnit.MINUTES)) {
         job.destroyForcibly();
       }
+      RUNNING.remove(job);
     }
     assertEquals(0, job.exitValue(), () -> "the submitted fit failed:\n" + String.join("\n", lines)
         + "\n--- stdout\n" + read(stdout));
@@ -261,8 +284,9 @@ class StandaloneClusterTest {
     }
   }
 
-  /** Stops every process the cluster started (by the PIDs the script recorded). */
+  /** Stops the jobs still running, then every process the cluster started (by PID). */
   private static void stopCluster() {
+    RUNNING.forEach(Process::destroyForcibly);
     if (dir == null) {
       return;
     }
