@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -38,7 +39,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The fit job on a real Spark standalone cluster: {@code jobs/standalone-cluster} starts a Master
  * and two Workers on 127.0.0.1 (each its own JVM, the executors JVMs launched by the Workers), and
- * the job is submitted through {@code SparkSubmit} as a cluster user would. A fit that loses an
+ * the job is submitted with {@code jobs/submit-standalone} (spark-submit, client mode: the driver
+ * is the launcher's JVM) as a cluster user would. A fit that loses an
  * executor JVM (SIGKILL, by PID) mid-fit finishes through Spark's task retry with bit-for-bit the
  * model of the uninterrupted fit, which equals the fit of the same data on {@code local[2]}. One
  * cluster serves the class; every process it started is stopped by PID afterwards, also when a
@@ -48,6 +50,7 @@ class StandaloneClusterTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path ROOT = Path.of("").toAbsolutePath();
   private static final Path SCRIPT = ROOT.resolve("jobs/standalone-cluster");
+  private static final Path LAUNCHER = ROOT.resolve("jobs/submit-standalone");
   private static final Path APP_JAR = ROOT.resolve("target/cluster-app/spark-em-app.jar");
   private static final int ITERATIONS = 20;
   /** The executor is killed once the fit has printed this iteration. */
@@ -55,12 +58,6 @@ class StandaloneClusterTest {
   private static final Pattern PROGRESS =
       Pattern.compile("^spark-em: iteration (\\d+)/" + ITERATIONS + " ");
   private static final long JOB_MINUTES = 5;
-  /**
-   * For the driver and the executors: the client compiler only and the serial collector, which
-   * halve the CPU a JVM spends on a job this small (the numbers are the same: Java arithmetic does
-   * not depend on the compiler). Whole-stage code generation is off for the same reason.
-   */
-  private static final String SHORT_LIVED_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
   private static Path dir;
   private static Path data;
@@ -171,18 +168,26 @@ class StandaloneClusterTest {
    * @return the lines of the driver's stderr
    */
   private static List<String> submit(Path output, Consumer<String> watcher) throws Exception {
-    List<String> command = new ArrayList<>(List.of(SCRIPT.toString(), "submit", dir.toString(),
-        "--class", SparkEm.class.getName(),
-        "--jars", libraries(),
+    Path stdout = Path.of(output + ".stdout");
+    ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(LAUNCHER.toString()),
+        Stream.of(fitArguments(output))).toList()).redirectOutput(stdout.toFile());
+    Map<String, String> environment = builder.environment();
+    environment.put("SPARK_MASTER_URL", Files.readString(dir.resolve("master-url")).trim());
+    environment.put("SPARK_EM_JAR", APP_JAR.toString());
+    // The client compiler only (driver and executors), the serial collector and no whole-stage
+    // code generation halve the CPU these JVMs spend on a job this small; the numbers do not
+    // change (Java arithmetic does not depend on the compiler).
+    environment.put("SPARK_EM_SUBMIT_ARGS", String.join(" ", "--jars", libraries(),
         "--conf", "spark.ui.enabled=false",
         "--conf", "spark.executor.memory=512m",
-        "--conf", "spark.executor.extraJavaOptions=" + SHORT_LIVED_JVM,
-        "--conf", "spark.sql.codegen.wholeStage=false",
-        APP_JAR.toString()));
-    command.addAll(List.of(fitArguments(output)));
-    Path stdout = Path.of(output + ".stdout");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile());
-    builder.environment().put("SPARK_EM_JAVA_OPTS", "-Xmx1g " + SHORT_LIVED_JVM);
+        "--conf", "spark.executor.defaultJavaOptions=-XX:TieredStopAtLevel=1",
+        "--conf", "spark.sql.codegen.wholeStage=false"));
+    environment.put("JAVA_TOOL_OPTIONS", "-Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "
+        + "-Dlog4j2.configurationFile=" + ROOT.resolve("conf/log4j2.properties"));
+    environment.put("SPARK_LOCAL_IP", "127.0.0.1");
+    // The launcher's own Spark (target/spark-home), not one of this machine's.
+    environment.remove("SPARK_HOME");
+    environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
     Process job = builder.start();
     RUNNING.add(job);
     List<String> lines = new ArrayList<>();
