@@ -2,14 +2,19 @@ package dev.sparkem.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparkem.checkpoint.Checkpointer;
+import dev.sparkem.checkpoint.Fingerprint;
 import dev.sparkem.data.PackedData;
 import dev.sparkem.data.Packing;
 import dev.sparkem.engine.DegenerateModelException;
 import dev.sparkem.engine.EmSettings;
+import dev.sparkem.engine.EmState;
 import dev.sparkem.engine.FitStatus;
+import dev.sparkem.engine.IterationListener;
 import dev.sparkem.engine.IterationRecord;
 import dev.sparkem.init.InitMode;
 import dev.sparkem.mixture.MixtureModel;
+import dev.sparkem.training.GaussianKind;
 import dev.sparkem.training.MixtureKind;
 import dev.sparkem.training.MixtureTrainer;
 import dev.sparkem.training.MixtureTraining;
@@ -17,7 +22,10 @@ import dev.sparkem.training.TrainingPlan;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
@@ -79,6 +87,14 @@ final class FitCommand implements Callable<Integer>, Configuration.Aware {
   @Mixin
   OutputOption output;
 
+  @Mixin
+  CheckpointOptions checkpoints;
+
+  @Option(names = "--require-convergence", arity = "0..1", paramLabel = "true|false",
+      description = "Exit with code 4 when the fit stops at --max-iter without converging (the "
+          + "model is still written).")
+  boolean requireConvergence;
+
   @Spec
   CommandSpec spec;
 
@@ -114,6 +130,14 @@ final class FitCommand implements Callable<Integer>, Configuration.Aware {
         mode, em.nInit, em.seed, given);
     List<String> terms = vocabulary == null ? null
         : HadoopFiles.readText(spark, vocabulary).lines().map(String::trim).toList();
+    long[] seeds = new long[plan.nInit()];
+    Arrays.setAll(seeds, plan::restartSeed);
+    Optional<Checkpointer<P>> checkpointer =
+        checkpoints.open(spark, kind, fingerprint(spark, kind, mode, plan), seeds);
+    Optional<EmState> resumed =
+        checkpointer.flatMap(c -> checkpoints.resumeFrom(c, spec.commandLine().getErr()));
+    EmState.Sink sink = checkpointer.<EmState.Sink>map(c -> c).orElse(EmState.Sink.NONE);
+    MixtureTraining<P> result;
     try (OutputDirectory out = output.prepare(spark)) {
       PackedData data = em.pack(input.read(spark), input.features,
           kind.packing(Packing.DEFAULT));
@@ -123,11 +147,14 @@ final class FitCommand implements Callable<Integer>, Configuration.Aware {
               + " terms, the input has " + data.dimension() + " features");
         }
         List<IterationRecord> records = new ArrayList<>();
-        MixtureTraining<P> result = MixtureTrainer.train(data, plan, settings, record -> {
+        IterationListener listener = record -> {
           records.add(record);
           spec.commandLine().getErr().println(
               FitReport.progressLine(record, settings.maxIterations()));
-        });
+        };
+        result = resumed.isPresent()
+            ? MixtureTrainer.resume(data, plan, resumed.get(), settings, listener, sink)
+            : MixtureTrainer.train(data, plan, settings, listener, sink);
         if (result.bestFit().status() == FitStatus.DEGENERATE) {
           throw new DegenerateModelException(result.bestFit().message().orElse("degenerate fit")
               + "; nothing was written to " + output.output);
@@ -143,7 +170,44 @@ final class FitCommand implements Callable<Integer>, Configuration.Aware {
         data.release();
       }
     }
+    checkpointer.ifPresent(Checkpointer::clear);
+    if (requireConvergence && result.bestFit().status() == FitStatus.MAX_ITERATIONS) {
+      spec.commandLine().getErr().println("error: the fit did not converge in "
+          + result.bestFit().iterations() + " iterations (--max-iter " + settings.maxIterations()
+          + ", --tol " + settings.tolerance() + ", --rel-tol " + settings.relativeTolerance()
+          + "); the model was written to " + output.output + " with status max_iterations");
+      return SparkEm.NOT_CONVERGED;
+    }
     return 0;
+  }
+
+  /**
+   * What identifies this run's checkpoints: the input and its files, the family and every option
+   * that changes the fitted numbers (the partitioning and block size too, since they change the
+   * order of the sums).
+   */
+  private Fingerprint fingerprint(SparkSession spark, MixtureKind<?> kind, InitMode mode,
+      TrainingPlan<?> plan) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("input", input.input);
+    node.put("inputFiles", HadoopFiles.describeFiles(spark, input.input));
+    node.put("inputFormat", input.format().toString());
+    node.put("features", String.join(",", input.features));
+    node.put("partitions", input.partitions);
+    node.put("blockSizeMb", em.blockSizeMb);
+    node.put("family", kind.name());
+    node.put("k", plan.k());
+    node.put("covariance", kind instanceof GaussianKind gaussian ? gaussian.type().toString()
+        : "none");
+    kind.record(node);
+    node.put("init", init != null ? init : mode.toString());
+    if (plan.given() != null) {
+      node.put("initFiles", HadoopFiles.describeFiles(spark, init));
+    }
+    em.record(node);
+    Map<String, String> values = new LinkedHashMap<>();
+    node.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().asText()));
+    return Fingerprint.of(values);
   }
 
   /** How the model was made: the options that matter for reproducing it. */

@@ -5,8 +5,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.SparkSession;
 
 /** Small text files (model files) on any Hadoop file system, with Spark's Hadoop settings. */
@@ -40,6 +44,39 @@ final class HadoopFiles {
       }
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read '" + location + "': " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The files under {@code location} (a file, a directory read recursively, or a glob) in one
+   * line: their number, total size and newest modification time, e.g. {@code "3 files, 10240
+   * bytes, newest modified 2026-12-02T01:00:00Z"}; {@code "missing"} when nothing matches. It
+   * changes when the data does, so checkpoints can tell whether they belong to it.
+   */
+  static String describeFiles(SparkSession spark, String location) {
+    Path path = new Path(location);
+    FileSystem fs = fileSystem(spark, path);
+    try {
+      FileStatus[] matches = fs.globStatus(path);
+      if (matches == null || matches.length == 0) {
+        return "missing";
+      }
+      long files = 0;
+      long bytes = 0;
+      long newest = 0;
+      for (FileStatus match : matches) {
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(match.getPath(), true);
+        while (it.hasNext()) {
+          LocatedFileStatus file = it.next();
+          files++;
+          bytes += file.getLen();
+          newest = Math.max(newest, file.getModificationTime());
+        }
+      }
+      return files + " files, " + bytes + " bytes, newest modified "
+          + Instant.ofEpochMilli(newest);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the files of '" + location + "'", e);
     }
   }
 

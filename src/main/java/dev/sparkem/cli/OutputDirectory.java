@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An output directory that appears whole or not at all, and replaces an existing one only when
@@ -19,15 +21,19 @@ import org.apache.spark.sql.SparkSession;
  * result is still only deleted after the new one is in place.
  */
 final class OutputDirectory implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(OutputDirectory.class);
+
   private final FileSystem fs;
   private final Path target;
   private final Path staging;
+  private final boolean overwrite;
   private boolean committed;
 
-  private OutputDirectory(FileSystem fs, Path target, Path staging) {
+  private OutputDirectory(FileSystem fs, Path target, Path staging, boolean overwrite) {
     this.fs = fs;
     this.target = target;
     this.staging = staging;
+    this.overwrite = overwrite;
   }
 
   /**
@@ -54,7 +60,7 @@ final class OutputDirectory implements AutoCloseable {
     }
     Path staging = new Path(qualified.getParent(),
         "." + qualified.getName() + ".staging-" + UUID.randomUUID());
-    return new OutputDirectory(fs, qualified, staging);
+    return new OutputDirectory(fs, qualified, staging, overwrite);
   }
 
   /** The staging directory (does not exist until something is written into it). */
@@ -82,28 +88,63 @@ final class OutputDirectory implements AutoCloseable {
     }
   }
 
-  /** Replaces the target with the staging directory. */
+  /**
+   * Replaces the target with the staging directory. A previous result that cannot be deleted
+   * once the new one is in place is left beside it (hidden, named in a warning) rather than
+   * failing the job.
+   *
+   * @throws IllegalArgumentException if the target appeared since {@link #prepare} and
+   *     overwriting was not allowed
+   * @throws UncheckedIOException if a rename fails; the previous result is then back in place
+   */
   void commit() {
     Path previous = new Path(target.getParent(),
         "." + target.getName() + ".previous-" + UUID.randomUUID());
+    boolean hadPrevious;
     try {
-      boolean hadPrevious = fs.exists(target);
+      hadPrevious = fs.exists(target);
+      if (hadPrevious && !overwrite) {
+        throw new IllegalArgumentException(
+            "--output '" + target + "' appeared while the job ran; pass --overwrite to replace it");
+      }
       if (hadPrevious && !fs.rename(target, previous)) {
         throw new IOException("cannot move the previous result " + target + " aside");
-      }
-      if (!fs.rename(staging, target)) {
-        if (hadPrevious) {
-          fs.rename(previous, target);
-        }
-        throw new IOException("cannot rename " + staging + " to " + target);
-      }
-      committed = true;
-      if (hadPrevious) {
-        fs.delete(previous, true);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit the output " + target, e);
     }
+    try {
+      if (!fs.rename(staging, target)) {
+        throw new IOException("cannot rename " + staging + " to " + target);
+      }
+    } catch (IOException e) {
+      if (hadPrevious) {
+        restore(previous, e);
+      }
+      throw new UncheckedIOException("cannot commit the output " + target, e);
+    }
+    committed = true;
+    if (hadPrevious) {
+      try {
+        fs.delete(previous, true);
+      } catch (IOException e) {
+        LOG.warn("the new result is in {}, but the previous one could not be deleted from {}: {}",
+            target, previous, e.toString());
+      }
+    }
+  }
+
+  /** Moves the previous result back after a failed commit; says where it is if that fails. */
+  private void restore(Path previous, IOException failure) {
+    try {
+      if (fs.rename(previous, target)) {
+        return;
+      }
+    } catch (IOException e) {
+      failure.addSuppressed(e);
+    }
+    failure.addSuppressed(new IOException("the previous result could not be moved back to "
+        + target + "; it is in " + previous));
   }
 
   /** Removes the staging directory unless it was committed. */

@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 /**
  * The entry point of the jobs: {@code spark-submit --class dev.sparkem.cli.SparkEm spark-em.jar
  * SUBCOMMAND [OPTIONS]}. Exit codes: 0 success; 2 a usage, option or configuration error; 3 bad
- * input data or a fit that degenerated; 1 anything unexpected. Errors are one line on stderr
- * naming the problem.
+ * input data or a fit that degenerated; 4 a fit that did not converge, with
+ * {@code --require-convergence} (its model is written); 1 anything unexpected. Errors are one line
+ * on stderr naming the problem.
  */
 @Command(name = "spark-em", mixinStandardHelpOptions = true, version = "spark-em 0.1.0",
     description = "Expectation-Maximization for latent-variable models on Apache Spark.",
@@ -20,6 +21,8 @@ public final class SparkEm implements Runnable {
   public static final int USAGE_ERROR = 2;
   /** Exit code of bad input data or a degenerate fit. */
   public static final int DATA_ERROR = 3;
+  /** Exit code of a fit that stopped at its iteration limit, with --require-convergence. */
+  public static final int NOT_CONVERGED = 4;
 
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;

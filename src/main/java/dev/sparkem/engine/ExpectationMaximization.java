@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * statistics for the next M-step. The log-likelihood of every returned model is therefore exact,
  * at the cost of one pass more than iterations. Fits that stop early drop out of later passes.
  * Every pass's Spark jobs carry a description ("EM iteration 7/100 · E-step (3 fits)") for the
- * Spark UI. Monotonicity and convergence are judged on the objective EM maximises: the log-likelihood plus
+ * Spark UI. After the start points are scored and after every iteration the state of all fits
+ * ({@link EmState}) can be handed to a checkpoint, and {@link #resumeAll} continues from such a
+ * state. Monotonicity and convergence are judged on the objective EM maximises: the log-likelihood plus
  * the family's {@link ModelFamily#logPrior} (0 for maximum likelihood).
  */
 public final class ExpectationMaximization {
@@ -64,9 +66,19 @@ public final class ExpectationMaximization {
    */
   public static <B extends DataBlock> List<FitResult<?>> fitAll(JavaRDD<B> blocks,
       List<FitSpec<B, ?, ?>> specs, EmSettings settings, IterationListener listener) {
+    return fitAll(blocks, specs, settings, listener, EmState.Sink.NONE);
+  }
+
+  /**
+   * As {@link #fitAll(JavaRDD, List, EmSettings, IterationListener)}, handing the state of every
+   * fit to {@code checkpoint} once the start points are scored and after every iteration.
+   */
+  public static <B extends DataBlock> List<FitResult<?>> fitAll(JavaRDD<B> blocks,
+      List<FitSpec<B, ?, ?>> specs, EmSettings settings, IterationListener listener,
+      EmState.Sink checkpoint) {
     List<Run<B, ?, ?>> runs = new ArrayList<>();
     for (int i = 0; i < specs.size(); i++) {
-      runs.add(new Run<>(i, specs.get(i)));
+      runs.add(Run.start(i, specs.get(i)));
     }
     long began = System.nanoTime();
     List<PassResult<?>> first = pass(blocks, runs, "EM · scoring the start point");
@@ -74,7 +86,49 @@ public final class ExpectationMaximization {
     for (int i = 0; i < runs.size(); i++) {
       runs.get(i).begin(first.get(i), seconds, listener);
     }
-    for (int iteration = 1; iteration <= settings.maxIterations(); iteration++) {
+    checkpoint.accept(state(0, runs));
+    return iterate(blocks, runs, 1, settings, listener, checkpoint);
+  }
+
+  /**
+   * Continues the fits of {@code state} (as {@link #fitAll} handed it to a checkpoint) to the
+   * end. One pass under each running fit's current parameters recovers the statistics of its
+   * next M-step; from there the iterations are those of the uninterrupted fit, so on the same
+   * data and partitioning the results are bit for bit the same. {@code listener} first sees the
+   * iterations already done, again, so that its record is complete.
+   *
+   * @param families the family of each fit of {@code state}, in order (the same as when it was
+   *     made); fit i's parameters must be of family i's parameter type
+   * @return one result per fit, in order
+   * @throws IllegalArgumentException if the number of families is not the number of fits
+   */
+  public static <B extends DataBlock> List<FitResult<?>> resumeAll(JavaRDD<B> blocks,
+      List<? extends ModelFamily<B, ?, ?>> families, EmState state, EmSettings settings,
+      IterationListener listener, EmState.Sink checkpoint) {
+    if (families.size() != state.fits().size()) {
+      throw new IllegalArgumentException("the state holds " + state.fits().size()
+          + " fits, but " + families.size() + " families were given");
+    }
+    List<Run<B, ?, ?>> runs = new ArrayList<>();
+    for (int i = 0; i < families.size(); i++) {
+      runs.add(Run.restore(i, families.get(i), state.fits().get(i), listener));
+    }
+    List<Run<B, ?, ?>> running = runs.stream().filter(Run::running).toList();
+    if (!running.isEmpty()) {
+      List<PassResult<?>> passes =
+          pass(blocks, running, "EM · resuming after iteration " + state.iteration());
+      for (int i = 0; i < running.size(); i++) {
+        running.get(i).resume(passes.get(i));
+      }
+    }
+    return iterate(blocks, runs, state.iteration() + 1, settings, listener, checkpoint);
+  }
+
+  /** Iterations {@code from}..max of the fits still running; the results of all fits. */
+  private static <B extends DataBlock> List<FitResult<?>> iterate(JavaRDD<B> blocks,
+      List<Run<B, ?, ?>> runs, int from, EmSettings settings, IterationListener listener,
+      EmState.Sink checkpoint) {
+    for (int iteration = from; iteration <= settings.maxIterations(); iteration++) {
       long iterationBegan = System.nanoTime();
       List<Run<B, ?, ?>> active = new ArrayList<>();
       for (Run<B, ?, ?> run : runs) {
@@ -91,10 +145,17 @@ public final class ExpectationMaximization {
       for (int i = 0; i < active.size(); i++) {
         active.get(i).accept(passes.get(i), iteration, iterationSeconds, settings, listener);
       }
+      checkpoint.accept(state(iteration, runs));
     }
     List<FitResult<?>> results = new ArrayList<>();
-    runs.forEach(run -> results.add(run.result()));
+    runs.forEach(run -> results.add(run.result(FitStatus.MAX_ITERATIONS)));
     return results;
+  }
+
+  private static EmState state(int iteration, List<? extends Run<?, ?, ?>> runs) {
+    List<FitResult<?>> fits = new ArrayList<>();
+    runs.forEach(run -> fits.add(run.result(FitStatus.RUNNING)));
+    return new EmState(iteration, fits);
   }
 
   /**
@@ -129,6 +190,7 @@ public final class ExpectationMaximization {
     private P next;
     private PassResult<S> pass;
     private double weight;
+    private long rows;
     private final List<Double> trace = new ArrayList<>();
     private final List<Double> objectives = new ArrayList<>();
     private final List<Double> seconds = new ArrayList<>();
@@ -136,11 +198,42 @@ public final class ExpectationMaximization {
     private FitStatus status;
     private String failure;
 
-    Run(int index, FitSpec<B, P, S> spec) {
+    private Run(int index, ModelFamily<B, P, S> family, P start) {
       this.index = index;
-      this.family = spec.family();
-      this.current = spec.start();
-      this.next = spec.start();
+      this.family = family;
+      this.current = start;
+      this.next = start;
+    }
+
+    static <B extends DataBlock, P extends Serializable, S extends SufficientStatistics<S>>
+        Run<B, P, S> start(int index, FitSpec<B, P, S> spec) {
+      return new Run<>(index, spec.family(), spec.start());
+    }
+
+    /** A run in the state {@code fit} records; tells {@code listener} its iterations again. */
+    @SuppressWarnings("unchecked")
+    static <B extends DataBlock, P extends Serializable, S extends SufficientStatistics<S>>
+        Run<B, P, S> restore(int index, ModelFamily<B, P, S> family, FitResult<?> fit,
+            IterationListener listener) {
+      Run<B, P, S> run = new Run<>(index, family, (P) fit.model());
+      run.weight = fit.totalWeight();
+      run.rows = fit.rows();
+      run.status = fit.status() == FitStatus.RUNNING ? null : fit.status();
+      run.failure = fit.message().orElse(null);
+      run.decreases.addAll(fit.decreases());
+      double[] logLikelihoods = fit.logLikelihoods();
+      double[] objectives = fit.objectives();
+      double[] seconds = fit.iterationSeconds();
+      for (int t = 0; t < logLikelihoods.length; t++) {
+        run.trace.add(logLikelihoods[t]);
+        run.objectives.add(objectives[t]);
+        run.seconds.add(seconds[t]);
+        listener.onIteration(new IterationRecord(index, t, logLikelihoods[t],
+            logLikelihoods[t] / run.weight,
+            t == 0 ? Double.NaN : objectives[t] / run.weight - objectives[t - 1] / run.weight,
+            seconds[t]));
+      }
+      return run;
     }
 
     boolean running() {
@@ -156,12 +249,31 @@ public final class ExpectationMaximization {
     void begin(PassResult<?> result, double passSeconds, IterationListener listener) {
       pass = (PassResult<S>) result;
       weight = pass.weight();
+      rows = pass.rows();
       trace.add(pass.logLikelihood());
       objectives.add(pass.logLikelihood() + family.logPrior(current));
       seconds.add(passSeconds);
       listener.onIteration(new IterationRecord(index, 0, pass.logLikelihood(),
           pass.logLikelihood() / weight, Double.NaN, passSeconds));
       fail(nonFinite(pass.logLikelihood(), 0));
+    }
+
+    /**
+     * Takes the pass under the restored current parameters as the statistics of the next M-step.
+     * Its log-likelihood is the last one of the trace unless the data or its partitioning differ
+     * from the run that was checkpointed; that is logged, since the fit then goes on from the
+     * checkpoint but no longer repeats the uninterrupted fit bit for bit.
+     */
+    @SuppressWarnings("unchecked")
+    void resume(PassResult<?> result) {
+      pass = (PassResult<S>) result;
+      double recorded = trace.get(trace.size() - 1);
+      if (pass.logLikelihood() != recorded || pass.weight() != weight) {
+        LOG.warn("fit {} resumed: the log-likelihood of its parameters is now {} (weight {}), "
+            + "the checkpoint recorded {} (weight {}); the data or its partitioning differ from "
+            + "the checkpointed run", index, pass.logLikelihood(), pass.weight(), recorded,
+            weight);
+      }
     }
 
     /** The M-step of {@code iteration}; false when it failed (the run is then over). */
@@ -220,12 +332,12 @@ public final class ExpectationMaximization {
       return true;
     }
 
-    FitResult<P> result() {
-      return new FitResult<>(current, status == null ? FitStatus.MAX_ITERATIONS : status, failure,
+    /** The result so far, with status {@code unfinished} if the run has not stopped. */
+    FitResult<P> result(FitStatus unfinished) {
+      return new FitResult<>(current, status == null ? unfinished : status, failure,
           trace.stream().mapToDouble(Double::doubleValue).toArray(),
           objectives.stream().mapToDouble(Double::doubleValue).toArray(),
-          seconds.stream().mapToDouble(Double::doubleValue).toArray(), weight, pass.rows(),
-          decreases);
+          seconds.stream().mapToDouble(Double::doubleValue).toArray(), weight, rows, decreases);
     }
   }
 }

@@ -38,6 +38,29 @@ public final class FitResult<P extends Serializable> implements Serializable {
     this.decreases = List.copyOf(decreases);
   }
 
+  /**
+   * A result as recorded elsewhere, e.g. read back from a checkpoint (see {@link EmState}); the
+   * arguments are those of the getters of the same names.
+   *
+   * @throws IllegalArgumentException if the traces are empty or differ in length, or an
+   *     argument is null
+   */
+  public static <P extends Serializable> FitResult<P> restore(P model, FitStatus status,
+      String message, double[] logLikelihoods, double[] objectives, double[] seconds,
+      double totalWeight, long rows, List<Integer> decreases) {
+    if (model == null || status == null || decreases == null) {
+      throw new IllegalArgumentException("a restored fit needs its model, status and decreases");
+    }
+    if (logLikelihoods.length == 0 || objectives.length != logLikelihoods.length
+        || seconds.length != logLikelihoods.length) {
+      throw new IllegalArgumentException("the traces hold " + logLikelihoods.length
+          + " log-likelihoods, " + objectives.length + " objectives and " + seconds.length
+          + " times, expected the same number >= 1");
+    }
+    return new FitResult<>(model, status, message, logLikelihoods, objectives, seconds,
+        totalWeight, rows, decreases);
+  }
+
   /** The fitted parameters: after {@link #iterations()} M-steps, or the last valid ones. */
   public P model() {
     return model;

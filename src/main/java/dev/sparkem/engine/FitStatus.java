@@ -11,5 +11,10 @@ public enum FitStatus {
    * positive definite) or the log-likelihood is not finite; the result holds the last valid
    * parameters and a message naming the problem.
    */
-  DEGENERATE
+  DEGENERATE,
+  /**
+   * The fit had not stopped yet: only in the {@link EmState} handed to a checkpoint after an
+   * iteration, never in a returned result.
+   */
+  RUNNING
 }

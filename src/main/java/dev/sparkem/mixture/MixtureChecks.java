@@ -10,7 +10,8 @@ public final class MixtureChecks {
 
   /**
    * Checks k ≥ 1 weights, each finite and &gt; 0, summing to 1 within 1e-6, and returns them
-   * rescaled to sum to 1 (a copy).
+   * rescaled to sum to 1 (a copy) unless they already do within round-off
+   * ({@link #sumsToOne(double, int)}): written parameters then read back bit for bit.
    */
   public static double[] weights(double[] weights) {
     if (weights.length == 0) {
@@ -27,11 +28,23 @@ public final class MixtureChecks {
     if (Math.abs(sum - 1.0) > 1e-6) {
       throw new IllegalArgumentException("weights sum to " + sum + ", expected 1");
     }
-    double[] scaled = new double[weights.length];
-    for (int j = 0; j < weights.length; j++) {
-      scaled[j] = weights[j] / sum;
+    double[] scaled = weights.clone();
+    if (!sumsToOne(sum, weights.length)) {
+      for (int j = 0; j < weights.length; j++) {
+        scaled[j] /= sum;
+      }
     }
     return scaled;
+  }
+
+  /**
+   * Whether {@code sum}, the sum of {@code n} probabilities, is 1 within the round-off of forming
+   * and adding them (n·ulp(1)). Such probabilities are used as they are rather than rescaled, so
+   * that parameters written by an M-step (each entry a correctly rounded quotient) and read back
+   * from a model file or checkpoint are bit for bit the same.
+   */
+  public static boolean sumsToOne(double sum, int n) {
+    return Math.abs(sum - 1.0) <= n * Math.ulp(1.0);
   }
 
   /**

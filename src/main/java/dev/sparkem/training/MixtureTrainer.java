@@ -3,6 +3,7 @@ package dev.sparkem.training;
 import dev.sparkem.data.PackedData;
 import dev.sparkem.data.RowBlock;
 import dev.sparkem.engine.EmSettings;
+import dev.sparkem.engine.EmState;
 import dev.sparkem.engine.ExpectationMaximization;
 import dev.sparkem.engine.FitResult;
 import dev.sparkem.engine.FitSpec;
@@ -12,6 +13,7 @@ import dev.sparkem.engine.ModelFamily;
 import dev.sparkem.engine.SufficientStatistics;
 import dev.sparkem.mixture.MixtureModel;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -31,10 +33,48 @@ public final class MixtureTrainer {
    */
   public static <P extends MixtureModel> MixtureTraining<P> train(PackedData data,
       TrainingPlan<P> plan, EmSettings settings, IterationListener listener) {
-    @SuppressWarnings("unchecked")
-    MixtureTraining<P> result =
-        (MixtureTraining<P>) trainAll(data, List.of(plan), settings, listener).get(0);
-    return result;
+    return train(data, plan, settings, listener, EmState.Sink.NONE);
+  }
+
+  /**
+   * As {@link #train(PackedData, TrainingPlan, EmSettings, IterationListener)}, handing the state
+   * of every restart to {@code checkpoint} once the start points are scored and after every
+   * iteration.
+   */
+  public static <P extends MixtureModel> MixtureTraining<P> train(PackedData data,
+      TrainingPlan<P> plan, EmSettings settings, IterationListener listener,
+      EmState.Sink checkpoint) {
+    List<FitSpec<RowBlock, ?, ?>> specs = new ArrayList<>();
+    addSpecs(data, plan, specs);
+    return collect(plan,
+        ExpectationMaximization.fitAll(data.blocks(), specs, settings, listener, checkpoint));
+  }
+
+  /**
+   * Continues the training of {@code plan} from {@code state}, one fit per restart as
+   * {@link #train} handed it to a checkpoint: no start points are made, and on the same data the
+   * result is bit for bit that of the uninterrupted training
+   * ({@link ExpectationMaximization#resumeAll}).
+   *
+   * @throws IllegalArgumentException if the state does not hold one fit per restart of the plan,
+   *     or a fit's parameters do not match the plan's k or the data's dimension
+   */
+  public static <P extends MixtureModel> MixtureTraining<P> resume(PackedData data,
+      TrainingPlan<P> plan, EmState state, EmSettings settings, IterationListener listener,
+      EmState.Sink checkpoint) {
+    if (state.fits().size() != plan.nInit()) {
+      throw new IllegalArgumentException("the state holds " + state.fits().size()
+          + " fits, expected one per restart (" + plan.nInit() + ")");
+    }
+    for (FitResult<?> fit : state.fits()) {
+      @SuppressWarnings("unchecked")
+      P model = (P) fit.model();
+      plan.kind().checkGiven(model, plan.k(), data);
+    }
+    List<ModelFamily<RowBlock, P, ?>> families =
+        Collections.nCopies(plan.nInit(), plan.kind().family());
+    return collect(plan, ExpectationMaximization.resumeAll(data.blocks(), families, state,
+        settings, listener, checkpoint));
   }
 
   /**

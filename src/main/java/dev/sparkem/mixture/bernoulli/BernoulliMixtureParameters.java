@@ -61,7 +61,8 @@ public final class BernoulliMixtureParameters implements MixtureModel {
   /**
    * Checks the given parameters.
    *
-   * @param weights k finite weights &gt; 0 summing to 1 within 1e-6 (rescaled to sum to 1)
+   * @param weights k finite weights &gt; 0 summing to 1 within 1e-6 (rescaled to sum to 1
+   *     unless they do within round-off: {@link MixtureChecks#weights})
    * @param mu k rows of d probabilities, each in [0, 1]
    * @throws IllegalArgumentException naming the offending entry
    */

@@ -79,7 +79,8 @@ public final class GaussianMixtureParameters implements MixtureModel {
   /**
    * Checks and prepares given parameters.
    *
-   * @param weights k positive weights that sum to 1 within 1e-6 (they are rescaled to sum to 1)
+   * @param weights k positive weights that sum to 1 within 1e-6 (rescaled to
+   *     sum to 1 unless they do within round-off: {@link MixtureChecks#weights})
    * @param means k means of d values
    * @param covariances in scikit-learn's shape for {@code type}, flattened row after row:
    *     k·d·d (full), d·d (tied), k·d (diag) or k (spherical) values; matrices symmetric

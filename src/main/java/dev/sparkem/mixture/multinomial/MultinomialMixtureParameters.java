@@ -50,9 +50,11 @@ public final class MultinomialMixtureParameters implements MixtureModel {
   /**
    * Checks the given parameters.
    *
-   * @param weights k finite weights &gt; 0 summing to 1 within 1e-6 (rescaled to sum to 1)
+   * @param weights k finite weights &gt; 0 summing to 1 within 1e-6 (rescaled to sum to 1
+   *     unless they do within round-off: {@link MixtureChecks#weights})
    * @param theta k rows of V word probabilities, each finite and ≥ 0, each row summing to 1
-   *     within 1e-6 (rescaled to sum to 1)
+   *     within 1e-6 (rescaled to sum to 1 unless they do within round-off, as the weights:
+   *     {@link MixtureChecks#weights})
    * @throws IllegalArgumentException naming the offending entry
    */
   public static MultinomialMixtureParameters of(double[] weights, double[][] theta) {
@@ -72,8 +74,10 @@ public final class MultinomialMixtureParameters implements MixtureModel {
       if (Math.abs(sum - 1.0) > 1e-6) {
         throw new IllegalArgumentException("theta[" + j + "] sums to " + sum + ", expected 1");
       }
-      for (int a = 0; a < v; a++) {
-        flat[j * v + a] /= sum;
+      if (!MixtureChecks.sumsToOne(sum, v)) {
+        for (int a = 0; a < v; a++) {
+          flat[j * v + a] /= sum;
+        }
       }
     }
     return new MultinomialMixtureParameters(k, v, w, flat);

@@ -49,7 +49,8 @@ public final class PoissonMixtureParameters implements MixtureModel {
   /**
    * Checks the given parameters.
    *
-   * @param weights k finite weights &gt; 0 summing to 1 within 1e-6 (rescaled to sum to 1)
+   * @param weights k finite weights &gt; 0 summing to 1 within 1e-6 (rescaled to sum to 1
+   *     unless they do within round-off: {@link MixtureChecks#weights})
    * @param rates k rows of d rates, each finite and &gt; 0
    * @throws IllegalArgumentException naming the offending entry
    */
