@@ -55,6 +55,18 @@ final class CheckpointOptions {
   }
 
   /**
+   * For jobs that do not checkpoint yet.
+   *
+   * @throws IllegalArgumentException if {@code --checkpoint-dir} or {@code --resume} is given
+   */
+  void rejectFor(String what) {
+    if (directory != null || resume) {
+      throw new IllegalArgumentException((directory != null ? "--checkpoint-dir" : "--resume")
+          + " does not apply to " + what + " (checkpoints cover the mixture families)");
+    }
+  }
+
+  /**
    * With {@code --resume}, the state of the newest checkpoint, saying on {@code err} where the
    * fit resumes (or that it starts afresh).
    *

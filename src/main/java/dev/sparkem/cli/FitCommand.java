@@ -9,6 +9,7 @@ import dev.sparkem.data.Packing;
 import dev.sparkem.engine.DegenerateModelException;
 import dev.sparkem.engine.EmSettings;
 import dev.sparkem.engine.EmState;
+import dev.sparkem.engine.FitResult;
 import dev.sparkem.engine.FitStatus;
 import dev.sparkem.engine.IterationListener;
 import dev.sparkem.engine.IterationRecord;
@@ -112,6 +113,7 @@ final class FitCommand implements Callable<Integer>, Configuration.Aware {
       throw new IllegalArgumentException("--k is " + k + ", expected >= 1");
     }
     if (HmmFitJob.selected(family.family)) {
+      checkpoints.rejectFor("--family hmm");
       return new HmmFitJob(this, settings).run();
     }
     hmm.rejectFor(family.family);
@@ -171,9 +173,17 @@ final class FitCommand implements Callable<Integer>, Configuration.Aware {
       }
     }
     checkpointer.ifPresent(Checkpointer::clear);
-    if (requireConvergence && result.bestFit().status() == FitStatus.MAX_ITERATIONS) {
+    return exitCode(result.bestFit(), settings);
+  }
+
+  /**
+   * 0, or with --require-convergence {@link SparkEm#NOT_CONVERGED} (saying so on stderr) when
+   * {@code best}, whose model has been written, stopped at --max-iter without converging.
+   */
+  int exitCode(FitResult<?> best, EmSettings settings) {
+    if (requireConvergence && best.status() == FitStatus.MAX_ITERATIONS) {
       spec.commandLine().getErr().println("error: the fit did not converge in "
-          + result.bestFit().iterations() + " iterations (--max-iter " + settings.maxIterations()
+          + best.iterations() + " iterations (--max-iter " + settings.maxIterations()
           + ", --tol " + settings.tolerance() + ", --rel-tol " + settings.relativeTolerance()
           + "); the model was written to " + output.output + " with status max_iterations");
       return SparkEm.NOT_CONVERGED;

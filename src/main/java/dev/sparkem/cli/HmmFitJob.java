@@ -98,11 +98,11 @@ final class HmmFitJob {
         out.writeText(FitCommand.METRICS_FILE, FitReport.metricsJsonLines(records));
         out.commit();
         command.spec.commandLine().getOut().print(report.summary(out.target().toString()));
+        return command.exitCode(training.bestFit(), settings);
       } finally {
         blocks.unpersist();
       }
     }
-    return 0;
   }
 
   /** The fit options that only mixtures take. */

@@ -173,4 +173,14 @@ class DriverKillResumeTest {
         dir.resolve("converged").toString());
     assertEquals(0, converged.exitCode, converged::toString);
   }
+
+  @Test
+  void hiddenMarkovModelsDoNotCheckpointYet() {
+    JobRunner job = JobRunner.run("fit", "--family", "hmm", "--input", "data/faithful.csv",
+        "--checkpoint-dir", dir.resolve("hmm-checkpoints").toString(), "--output",
+        dir.resolve("hmm").toString());
+    assertEquals(SparkEm.USAGE_ERROR, job.exitCode, job::toString);
+    assertTrue(job.err.contains("--checkpoint-dir does not apply to --family hmm"),
+        job::toString);
+  }
 }
