@@ -103,26 +103,52 @@ public final class SequenceFrames {
           throw new InvalidDataException("sequence " + id + ": column " + column + " is null,"
               + " expected a sequence");
         }
-        List<Object> cells = row.getList(0);
-        Object sequence;
-        if (categorical) {
-          int[] x = new int[cells.size()];
-          for (int t = 0; t < x.length; t++) {
-            x[t] = symbol(cells.get(t), id, t, "");
-          }
-          sequence = x;
-        } else {
-          double[][] x = new double[cells.size()][];
-          for (int t = 0; t < x.length; t++) {
-            x[t] = nested ? vector(cells.get(t), id, t)
-                : new double[] {number(cells.get(t), id, t, "")};
-          }
-          sequence = x;
-        }
-        packer.add(id, sequence, row.isNullAt(1) ? Double.NaN : row.getDouble(1));
+        packer.add(id, sequence(row.getList(0), id, categorical),
+            row.isNullAt(1) ? Double.NaN : row.getDouble(1));
       }
       return packer.finish();
     });
+  }
+
+  /**
+   * A block of the one sequence held in an array cell (a {@code List} or Scala {@code Seq}, as
+   * Spark hands array values to Java): symbols, numbers, or arrays of numbers.
+   *
+   * @param id the sequence's id, for messages
+   * @throws InvalidDataException naming the id and position of a null, empty, non-finite,
+   *     negative or mis-dimensioned value
+   */
+  public static SequenceBlock single(long id, Object cells, boolean categorical) {
+    if (cells == null) {
+      throw new InvalidDataException("sequence " + id + " is null, expected a sequence");
+    }
+    Object sequence = sequence(list(cells), id, categorical);
+    long[] ids = {id};
+    return categorical ? SequenceBlock.categorical(ids, new int[][] {(int[]) sequence}, null)
+        : SequenceBlock.real(ids, new double[][][] {(double[][]) sequence}, null);
+  }
+
+  /** The symbols (int[]) or observations (double[][]) of one array cell. */
+  private static Object sequence(List<?> cells, long id, boolean categorical) {
+    if (categorical) {
+      int[] x = new int[cells.size()];
+      for (int t = 0; t < x.length; t++) {
+        x[t] = symbol(cells.get(t), id, t, "");
+      }
+      return x;
+    }
+    double[][] x = new double[cells.size()][];
+    for (int t = 0; t < x.length; t++) {
+      Object cell = cells.get(t);
+      x[t] = cell instanceof Number || cell == null
+          ? new double[] {number(cell, id, t, "")} : vector(cell, id, t);
+    }
+    return x;
+  }
+
+  private static List<?> list(Object cell) {
+    return cell instanceof List<?> list ? list
+        : scala.jdk.javaapi.CollectionConverters.asJava((scala.collection.Seq<?>) cell);
   }
 
   private static JavaRDD<SequenceBlock> fromLong(Dataset<Row> frame, SequenceLayout layout,
@@ -323,8 +349,7 @@ public final class SequenceFrames {
       throw new InvalidDataException("sequence " + id + " position " + t
           + ": observation is null, expected an array of numbers");
     }
-    List<?> values = cell instanceof List<?> list ? list
-        : scala.jdk.javaapi.CollectionConverters.asJava((scala.collection.Seq<?>) cell);
+    List<?> values = list(cell);
     double[] x = new double[values.size()];
     for (int a = 0; a < x.length; a++) {
       x[a] = number(values.get(a), id, t, "");
