@@ -149,6 +149,45 @@ class CheckpointerTest {
     }
   }
 
+  @Test
+  void aFitCheckpointedAfterEveryRestartConvergedResumesToTheSameResult() throws IOException {
+    @SuppressWarnings("unchecked")
+    MixtureKind<MixtureModel> kind =
+        (MixtureKind<MixtureModel>) MixtureKinds.withDefaults("gaussian");
+    PackedData data = pack(kind, rows("gaussian"));
+    try {
+      TrainingPlan<MixtureModel> plan = new TrainingPlan<>(kind, 3, InitMode.RANDOM, 2, 5, null);
+      EmSettings converging = new EmSettings(200, 1e-3, 0.0);
+      List<Integer> iterations = new ArrayList<>();
+      MixtureTraining<MixtureModel> expected = MixtureTrainer.train(data, plan, converging,
+          r -> { }, state -> iterations.add(state.iteration()));
+      int last = iterations.get(iterations.size() - 1);
+      Checkpointer<MixtureModel> writer = checkpointer(kind, RUN);
+      assertThrows(Crash.class, () -> MixtureTrainer.train(data, plan, converging, r -> { },
+          state -> {
+            writer.accept(state);
+            if (state.iteration() == last) {
+              throw new Crash();
+            }
+          }));
+      EmState state = checkpointer(kind, RUN).latest().orElseThrow();
+      assertTrue(state.fits().stream().allMatch(f -> f.status() == FitStatus.CONVERGED),
+          state::toString);
+      MixtureTraining<MixtureModel> resumed =
+          MixtureTrainer.resume(data, plan, state, converging, r -> { }, EmState.Sink.NONE);
+      for (int r = 0; r < plan.nInit(); r++) {
+        FitResult<MixtureModel> want = expected.restarts().get(r);
+        FitResult<MixtureModel> got = resumed.restarts().get(r);
+        assertEquals(FitStatus.CONVERGED, got.status());
+        assertEquals(want.model().toJson(), got.model().toJson());
+        assertArrayEquals(want.logLikelihoods(), got.logLikelihoods());
+        assertEquals(want.rows(), got.rows());
+      }
+    } finally {
+      data.release();
+    }
+  }
+
   private static List<String> withoutSeconds(List<IterationRecord> records) {
     return records.stream().map(r -> r.run() + " " + r.iteration() + " " + r.logLikelihood()
         + " " + r.meanLogLikelihood() + " " + r.delta()).sorted().toList();
