@@ -50,7 +50,7 @@ final class Configuration {
       if (option.usageHelp() || option.versionHelp()) {
         continue;
       }
-      String name = option.longestName().replaceFirst("^--?", "");
+      String name = option.names()[0].replaceFirst("^--?", "");
       String source = expansion.fromCommandLine().contains(option.longestName()) ? COMMAND_LINE
           : expansion.fromFile().containsKey(option.longestName())
               ? "conf file " + expansion.fromFile().get(option.longestName()) : DEFAULT;
