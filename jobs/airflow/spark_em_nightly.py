@@ -12,7 +12,13 @@ What one run does, for the logical date ``ds`` (e.g. 2026-12-01):
       --files /opt/spark-em/conf/nightly-fit.properties \
       --conf spark.executorEnv.OPENBLAS_NUM_THREADS=1 ... /opt/spark-em/spark-em.jar \
       fit --conf nightly-fit.properties \
-      --output hdfs:///models/nightly/2026-12-01 --overwrite
+      --output hdfs:///models/nightly/2026-12-01 --overwrite \
+      --checkpoint-dir hdfs:///tmp/spark-em/checkpoints/2026-12-01 --resume
+
+Checkpoints: after every EM iteration the fit's state goes to that date's checkpoint directory;
+an Airflow retry (after a lost driver, a preempted container, a timeout) resumes from the last
+one and ends with the model an uninterrupted run would have written, bit for bit; the
+checkpoints are deleted once the output is written.
 
 Overwrite semantics: every date has its own output directory, so one night never touches
 another's model. ``--overwrite`` matters only when the same date runs again (an Airflow retry, a
@@ -32,6 +38,7 @@ from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOpe
 
 SPARK_EM_HOME = os.environ.get("SPARK_EM_HOME", "/opt/spark-em")
 OUTPUT_ROOT = os.environ.get("SPARK_EM_OUTPUT_ROOT", "hdfs:///models/nightly")
+CHECKPOINT_ROOT = os.environ.get("SPARK_EM_CHECKPOINT_ROOT", "hdfs:///tmp/spark-em/checkpoints")
 CONF_FILE = "nightly-fit.properties"
 
 # Spark's Java 17 module options (the pom's spark.jvm.options; target/jvm-options after a build).
@@ -61,6 +68,9 @@ with DAG(
             "--conf", CONF_FILE,
             "--output", OUTPUT_ROOT + "/{{ ds }}",
             "--overwrite",
+            # A retry after a lost driver continues from the last iteration, to the same model.
+            "--checkpoint-dir", CHECKPOINT_ROOT + "/{{ ds }}",
+            "--resume",
         ],
         conf={
             "spark.driver.extraJavaOptions": JVM_OPTIONS,
