@@ -73,8 +73,12 @@ class StandaloneClusterTest {
     dir = Files.createTempDirectory(ROOT.resolve("target"), "standalone-cluster-");
     stopOnExit = new Thread(StandaloneClusterTest::stopCluster);
     Runtime.getRuntime().addShutdownHook(stopOnExit);
-    Process start = new ProcessBuilder(SCRIPT.toString(), "start", dir.toString())
-        .redirectErrorStream(true).redirectOutput(dir.resolve("start.log").toFile()).start();
+    ProcessBuilder starting = new ProcessBuilder(SCRIPT.toString(), "start", dir.toString())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("start.log").toFile());
+    // Should this JVM be killed before it can stop the cluster, the script's watchdog does.
+    starting.environment().put("STANDALONE_OWNER_PID",
+        Long.toString(ProcessHandle.current().pid()));
+    Process start = starting.start();
     // While the cluster comes up, this JVM draws the data: 4 Parquet files, which every fit
     // below reads as the same 4 partitions.
     data = dir.resolve("data");
