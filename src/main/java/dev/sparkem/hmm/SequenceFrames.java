@@ -16,6 +16,7 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.IntegralType;
 import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
@@ -34,6 +35,8 @@ import scala.Tuple2;
  *       repartitioned once by id (keeping its number of partitions) and sorted by position within
  *       partitions. Either way the blocks are cached, so the shuffle is not repeated per pass.
  * </ul>
+ * In the long layout, string columns (CSV input is read as text) are cast to numbers; a value
+ * that is not a number becomes null and is reported as such.
  * Data errors are {@link InvalidDataException}s (raised when the blocks are computed) naming the
  * sequence id and the position (0-based index within the sequence; in the long layout also the
  * position column's value) of a null, empty, non-finite, negative or mis-dimensioned value.
@@ -157,7 +160,7 @@ public final class SequenceFrames {
     String positionColumn = layout.positionColumn();
     List<String> observations = layout.observationColumns();
     requireIntegral(frame, idColumn, "id");
-    if (!(field(frame, positionColumn) instanceof NumericType)) {
+    if (!(field(frame, positionColumn) instanceof NumericType || isText(frame, positionColumn))) {
       throw new IllegalArgumentException("position column " + positionColumn + " has type "
           + field(frame, positionColumn).simpleString() + ", expected a numeric type");
     }
@@ -168,7 +171,7 @@ public final class SequenceFrames {
     for (String name : observations) {
       if (categorical) {
         requireIntegral(frame, name, "observation");
-      } else if (!(field(frame, name) instanceof NumericType)) {
+      } else if (!(field(frame, name) instanceof NumericType || isText(frame, name))) {
         throw new IllegalArgumentException("observation column " + name + " has type "
             + field(frame, name).simpleString() + ", expected a numeric type");
       }
@@ -306,9 +309,14 @@ public final class SequenceFrames {
     return frame.schema().apply(name).dataType();
   }
 
+  /** A string column (CSV is read as text): its values are cast, and a failed cast is null. */
+  private static boolean isText(Dataset<Row> frame, String name) {
+    return field(frame, name) instanceof StringType;
+  }
+
   private static void requireIntegral(Dataset<Row> frame, String name, String role) {
     DataType type = field(frame, name);
-    if (!(type instanceof IntegralType)) {
+    if (!(type instanceof IntegralType || type instanceof StringType)) {
       throw new IllegalArgumentException(role + " column " + name + " has type "
           + type.simpleString() + ", expected an integer type");
     }
