@@ -52,7 +52,8 @@ final class OrderedTreeReduce {
    * Reduces keyed parts: every partition holds exactly one list of (key, part) pairs with the
    * same keys; the parts of each key are merged in partition order through the same tree of
    * groups as {@link #reduce} (so every number is summed in the same order as when reducing the
-   * whole values: bit-identical), the last level on the executors too, one key per task.
+   * whole values: bit-identical), the last level on the executors too, the keys spread over as
+   * many tasks as there are partitions.
    *
    * @return the merged part of every key (in no particular order)
    */
