@@ -3,13 +3,15 @@ package dev.sparkem.data;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Row;
 
 /**
  * Turns one partition of rows into {@link RowBlock}s of the dense or sparse layout within a byte
- * budget, reading and checking every value with a {@link RowReader}; errors name the partition
- * and the row within it (0-based). A block is built from consecutive rows, read lazily: the
+ * budget, reading and checking every value with a {@link RowReader}; errors name the row
+ * (0-based) within its file, or within the partition when the rows were not read from files
+ * ({@link RowOrigin}). A block is built from consecutive rows, read lazily: the
  * rows of a block are consumed from the input when the block is requested. Used by
  * {@link PackedData} for fitting and by the predictor for scoring.
  */
@@ -34,7 +36,8 @@ public final class RowPacker
   @Override
   public Iterator<RowBlock> call(Integer partition, Iterator<Row> rows) {
     return new Iterator<>() {
-      private long rowIndex;
+      private final RowOrigin origin = new RowOrigin(partition);
+      private final Supplier<String> where = origin::describe;
 
       @Override
       public boolean hasNext() {
@@ -49,8 +52,10 @@ public final class RowPacker
         return packing.sparse() ? nextSparse() : nextDense();
       }
 
-      private String where() {
-        return "input row " + rowIndex + " of partition " + partition;
+      private Row take() {
+        Row row = rows.next();
+        origin.next();
+        return row;
       }
 
       private RowBlock nextDense() {
@@ -60,13 +65,12 @@ public final class RowPacker
         double[] weights = reader.weighted() ? new double[capacity] : null;
         int n = 0;
         while (n < capacity && rows.hasNext()) {
-          Row row = rows.next();
-          reader.readFeatures(row, values, n * d, where());
+          Row row = take();
+          reader.readFeatures(row, values, n * d, where);
           if (weights != null) {
-            weights[n] = reader.readWeight(row, where());
+            weights[n] = reader.readWeight(row, where);
           }
           n++;
-          rowIndex++;
         }
         return RowBlock.dense(n, d, Arrays.copyOf(values, n * d),
             weights == null ? null : Arrays.copyOf(weights, n));
@@ -76,10 +80,9 @@ public final class RowPacker
         SparseRows block = new SparseRows(reader.weighted());
         long budget = packing.blockBytes() / SPARSE_ENTRY_BYTES;
         while (rows.hasNext() && block.entries() < budget && block.rows() < (1 << 20)) {
-          Row row = rows.next();
-          reader.readNonZeros(row, where(), block::add);
-          block.endRow(reader.weighted() ? reader.readWeight(row, where()) : 1.0);
-          rowIndex++;
+          Row row = take();
+          reader.readNonZeros(row, where, block::add);
+          block.endRow(reader.weighted() ? reader.readWeight(row, where) : 1.0);
         }
         return block.build(reader.dimension());
       }

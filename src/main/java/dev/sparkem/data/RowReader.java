@@ -2,6 +2,7 @@ package dev.sparkem.data;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
@@ -12,7 +13,8 @@ import org.apache.spark.sql.types.StructType;
  * {@code double[]} or as their non-zero entries, checking every value: a missing or non-numeric
  * feature, one outside the {@link ValueDomain} (NaN and infinities are outside every domain), a
  * vector of the wrong width, or a negative or non-finite weight is an
- * {@link InvalidDataException} whose message starts with the caller's description of the row.
+ * {@link InvalidDataException} whose message starts with the caller's description of the row
+ * (asked for only when a value is rejected, so reading costs no string per row).
  */
 public final class RowReader implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -54,7 +56,7 @@ public final class RowReader implements Serializable {
   }
 
   /** Writes the d features of {@code row} to {@code out[offset..offset+d)}. */
-  public void readFeatures(Row row, double[] out, int offset, String where) {
+  public void readFeatures(Row row, double[] out, int offset, Supplier<String> where) {
     Arrays.fill(out, offset, offset + features.dimension(), 0.0);
     readNonZeros(row, where, (column, value) -> out[offset + column] = value);
   }
@@ -63,14 +65,15 @@ public final class RowReader implements Serializable {
    * Passes the non-zero features of {@code row} to {@code consumer}: for a sparse vector in time
    * proportional to its stored entries, not to d.
    */
-  public void readNonZeros(Row row, String where, EntryConsumer consumer) {
+  public void readNonZeros(Row row, Supplier<String> where, EntryConsumer consumer) {
     if (features.isVector()) {
       readVector(row, where, consumer);
       return;
     }
     for (int j = 0; j < featurePositions.length; j++) {
       String column = features.names().get(j);
-      double value = check(number(row.get(featurePositions[j]), where, column), where, column);
+      double value =
+          check(number(row.get(featurePositions[j]), where, column), where, column, -1);
       if (value != 0.0) {
         consumer.accept(j, value);
       }
@@ -78,24 +81,24 @@ public final class RowReader implements Serializable {
   }
 
   /** The weight of {@code row}: a finite number ≥ 0. */
-  public double readWeight(Row row, String where) {
+  public double readWeight(Row row, Supplier<String> where) {
     double w = number(row.get(weightPosition), where, weightColumn);
     if (!(w >= 0.0) || Double.isInfinite(w)) {
-      throw new InvalidDataException(where + ": weight column '" + weightColumn + "' is " + w
-          + ", expected a finite number >= 0");
+      throw new InvalidDataException(where.get() + ": weight column '" + weightColumn + "' is "
+          + w + ", expected a finite number >= 0");
     }
     return w;
   }
 
-  private void readVector(Row row, String where, EntryConsumer consumer) {
+  private void readVector(Row row, Supplier<String> where, EntryConsumer consumer) {
     String column = features.names().get(0);
     Object cell = row.get(featurePositions[0]);
     if (cell == null) {
-      throw new InvalidDataException(where + ": column '" + column + "' is missing (null)");
+      throw new InvalidDataException(where.get() + ": column '" + column + "' is missing (null)");
     }
     Vector v = (Vector) cell;
     if (v.size() != features.dimension()) {
-      throw new InvalidDataException(where + ": column '" + column + "' has " + v.size()
+      throw new InvalidDataException(where.get() + ": column '" + column + "' has " + v.size()
           + " values, expected " + features.dimension());
     }
     if (v instanceof SparseVector) {
@@ -103,7 +106,7 @@ public final class RowReader implements Serializable {
       int[] indices = sparse.indices();
       double[] active = sparse.values();
       for (int t = 0; t < indices.length; t++) {
-        double value = check(active[t], where, column + "[" + indices[t] + "]");
+        double value = check(active[t], where, column, indices[t]);
         if (value != 0.0) {
           consumer.accept(indices[t], value);
         }
@@ -111,7 +114,7 @@ public final class RowReader implements Serializable {
     } else {
       double[] dense = v.toArray();
       for (int i = 0; i < dense.length; i++) {
-        double value = check(dense[i], where, column + "[" + i + "]");
+        double value = check(dense[i], where, column, i);
         if (value != 0.0) {
           consumer.accept(i, value);
         }
@@ -119,9 +122,9 @@ public final class RowReader implements Serializable {
     }
   }
 
-  private static double number(Object cell, String where, String column) {
+  private static double number(Object cell, Supplier<String> where, String column) {
     if (cell == null) {
-      throw new InvalidDataException(where + ": column '" + column + "' is missing (null)");
+      throw new InvalidDataException(where.get() + ": column '" + column + "' is missing (null)");
     }
     if (cell instanceof Number) {
       return ((Number) cell).doubleValue();
@@ -131,14 +134,16 @@ public final class RowReader implements Serializable {
       return Double.parseDouble(text);
     } catch (NumberFormatException e) {
       throw new InvalidDataException(
-          where + ": column '" + column + "' is '" + text + "', expected a number");
+          where.get() + ": column '" + column + "' is '" + text + "', expected a number");
     }
   }
 
-  private double check(double x, String where, String column) {
+  /** {@code x} when the domain holds it; {@code index} ≥ 0 names an entry of a vector column. */
+  private double check(double x, Supplier<String> where, String column, int index) {
     if (!domain.contains(x)) {
+      String named = index < 0 ? column : column + "[" + index + "]";
       throw new InvalidDataException(
-          where + ": column '" + column + "' is " + x + ", expected " + domain.expected());
+          where.get() + ": column '" + named + "' is " + x + ", expected " + domain.expected());
     }
     return x;
   }

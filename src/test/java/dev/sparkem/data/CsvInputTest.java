@@ -71,23 +71,41 @@ class CsvInputTest {
 
   @Test
   void nonNumericValueIsQuotedWithItsColumnAndRow() throws IOException {
-    InvalidDataException e = rejected(write("text.csv", "x,y\n1,2\n3,abc\n5,6\n"));
-    assertEquals("input row 1 of partition 0: column 'y' is 'abc', expected a number",
-        e.getMessage());
+    Path file = write("text.csv", "x,y\n1,2\n3,abc\n5,6\n");
+    InvalidDataException e = rejected(file);
+    assertEquals("input row 1 of " + file.toUri() + " (partition 0): column 'y' is 'abc', "
+        + "expected a number", e.getMessage());
   }
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"NaN", "Infinity", "-Infinity"})
   void nonFiniteValueIsNamed(String value) throws IOException {
-    InvalidDataException e = rejected(write("nan.csv", "x,y\n1,2\n" + value + ",4\n"));
-    assertEquals("input row 1 of partition 0: column 'x' is " + value
+    Path file = write("nan.csv", "x,y\n1,2\n" + value + ",4\n");
+    InvalidDataException e = rejected(file);
+    assertEquals("input row 1 of " + file.toUri() + " (partition 0): column 'x' is " + value
         + ", expected a finite number", e.getMessage());
   }
 
   @Test
   void emptyFieldIsMissing() throws IOException {
-    InvalidDataException e = rejected(write("hole.csv", "x,y\n1,2\n3,\n"));
-    assertEquals("input row 1 of partition 0: column 'y' is missing (null)", e.getMessage());
+    Path file = write("hole.csv", "x,y\n1,2\n3,\n");
+    InvalidDataException e = rejected(file);
+    assertEquals("input row 1 of " + file.toUri() + " (partition 0): column 'y' is missing "
+        + "(null)", e.getMessage());
+  }
+
+  /** In a folder of files, the row is counted within its own file, which is named. */
+  @Test
+  void rowIsCountedWithinItsFile() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("two"));
+    Files.writeString(folder.resolve("a.csv"), "x,y\n1,2\n3,4\n5,6\n");
+    Path bad = folder.resolve("b.csv");
+    Files.writeString(bad, "x,y\n7,8\n9,-Infinity\n");
+    InvalidDataException e = rejected(folder);
+    assertTrue(e.getMessage().startsWith("input row 1 of " + bad.toUri() + " (partition "),
+        e.getMessage());
+    assertTrue(e.getMessage().endsWith("column 'y' is -Infinity, expected a finite number"),
+        e.getMessage());
   }
 
   /**
