@@ -30,6 +30,11 @@ final class InputOptions {
       description = "Repartition the input into N partitions (default: as read).")
   Integer partitions;
 
+  @Option(names = "--num-features", paramLabel = "N",
+      description = "libsvm only: the vector width (default: the largest index found in the "
+          + "input, as Spark infers it; predict takes the model's width).")
+  Integer numFeatures;
+
   /** The format named by {@code --format}, or the one the path's extension suggests. */
   InputFormat format() {
     if (format != null) {
@@ -47,7 +52,22 @@ final class InputOptions {
 
   /** Reads the input, repartitioned when asked. */
   Dataset<Row> read(SparkSession spark) {
-    Dataset<Row> data = DatasetReader.read(spark, input, format());
+    return read(spark, null);
+  }
+
+  /**
+   * Reads the input, repartitioned when asked; LIBSVM vectors get {@code --num-features}, else
+   * {@code defaultWidth} (when not {@code null}), else the width Spark infers.
+   */
+  Dataset<Row> read(SparkSession spark, Integer defaultWidth) {
+    InputFormat format = format();
+    if (numFeatures != null && (format != InputFormat.LIBSVM || numFeatures < 1)) {
+      throw new IllegalArgumentException("--num-features is " + numFeatures + ", expected a "
+          + "width >= 1 for libsvm input (the input is read as " + format + ")");
+    }
+    Integer width = numFeatures != null ? numFeatures
+        : format == InputFormat.LIBSVM ? defaultWidth : null;
+    Dataset<Row> data = DatasetReader.read(spark, input, format, width);
     if (partitions != null) {
       if (partitions < 1) {
         throw new IllegalArgumentException("--partitions is " + partitions + ", expected >= 1");

@@ -1,5 +1,6 @@
 package dev.sparkem.cli;
 
+import dev.sparkem.data.DatasetReader;
 import dev.sparkem.data.FeatureColumns;
 import dev.sparkem.mixture.MixturePredictor;
 import dev.sparkem.data.Packing;
@@ -54,7 +55,7 @@ final class PredictCommand implements Callable<Integer> {
           + " holds a " + kind.name() + " mixture");
     }
     MixtureModel params = file.parameters();
-    Dataset<Row> frame = input.read(spark);
+    Dataset<Row> frame = input.read(spark, params.dimension());
     List<String> names = new ArrayList<>(input.features);
     if (names.isEmpty()) {
       names.addAll(file.features());
@@ -65,7 +66,11 @@ final class PredictCommand implements Callable<Integer> {
     Dataset<Row> scored = MixturePredictor.predict(frame, features, params,
         kind.packing(Packing.DEFAULT));
     try (OutputDirectory out = output.prepare(spark)) {
-      scored.write().parquet(out.staging().toString());
+      try {
+        scored.write().parquet(out.staging().toString());
+      } catch (Exception e) { // Spark's job failures are checked exceptions thrown from Scala
+        throw DatasetReader.readFailure("cannot read the input or write the scores", e);
+      }
       out.commit();
     }
     spec.commandLine().getOut().println("spark-em predict: wrote " + output.output + " (Parquet; columns "

@@ -62,7 +62,7 @@ public final class PackedData {
           .fold(new double[2], (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
     } catch (Exception e) { // Spark's job failures are checked exceptions thrown from Scala
       blocks.unpersist(false);
-      throw readFailure(e);
+      throw DatasetReader.readFailure("cannot read the input", e);
     }
     if (counts[0] == 0) {
       blocks.unpersist(false);
@@ -74,26 +74,6 @@ public final class PackedData {
           "total weight of the input is " + counts[1] + ", expected a positive number");
     }
     return new PackedData(blocks, features, (long) counts[0], counts[1]);
-  }
-
-  /**
-   * The error a user should see when reading and packing failed: the {@link InvalidDataException}
-   * a task threw (Spark wraps it in a job failure), else the root cause's message (a malformed CSV
-   * record, an unreadable file) as an {@link InvalidDataException}.
-   */
-  private static InvalidDataException readFailure(Exception failure) {
-    Throwable root = failure;
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof InvalidDataException) {
-        return (InvalidDataException) t;
-      }
-      root = t;
-    }
-    String detail = DatasetReader.firstLine(root.getMessage());
-    if (root != failure) {
-      detail += " (" + DatasetReader.firstLine(failure.getMessage()) + ")";
-    }
-    return new InvalidDataException("cannot read the input: " + detail, failure);
   }
 
   /** The column {@code name} taken literally: dots in CSV headers are not struct fields. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -208,5 +209,57 @@ class CountJobsEndToEndTest {
     double total = SharedSpark.session().read().parquet(scored.toString())
         .select("logLikelihood").collectAsList().stream().mapToDouble(r -> r.getDouble(0)).sum();
     assertRelative(model.get("logLikelihood").asDouble(), total, 1e-10, "sum of row logLikelihood");
+  }
+
+  /**
+   * LIBSVM infers the width from the largest index present: {@code --num-features} widens it for
+   * fit, and predict reads with the model's width, so documents without the last words score.
+   * Posteriors checked by hand from model.json: r_j ∝ w_j Π θ_jv^x_v.
+   */
+  @Test
+  void libsvmWidthComesFromTheOptionOrTheModel() throws IOException {
+    String corpus =
+        ReferenceData.ROOT.resolve("text/spark_sample_lda_libsvm_data.txt").toString();
+    Path fit = dir.resolve("wide-fit");
+    JobRunner fitted = JobRunner.run("fit", "--family", "multinomial", "--input", corpus,
+        "--format", "libsvm", "--num-features", "14", "--k", "2", "--seed", "3",
+        "--output", fit.toString());
+    assertEquals(0, fitted.exitCode, fitted::toString);
+    JsonNode model = JSON.readTree(fit.resolve("model.json").toFile());
+    assertEquals(14, model.get("dimension").asInt());
+
+    Path narrow = dir.resolve("narrow.libsvm");
+    Files.writeString(narrow, "0 1:2 3:1\n0 2:4\n");
+    Path scored = dir.resolve("narrow-scored");
+    JobRunner predicted = JobRunner.run("predict", "--input", narrow.toString(), "--model",
+        fit.toString(), "--output", scored.toString());
+    assertEquals(0, predicted.exitCode, predicted::toString);
+    List<Row> rows = SharedSpark.session().read().parquet(scored.toString())
+        .select("probability").collectAsList();
+    int[][] words = {{0, 0, 2}, {1, 1, 1, 1}};
+    for (int i = 0; i < words.length; i++) {
+      double[] log = new double[2];
+      for (int j = 0; j < 2; j++) {
+        log[j] = Math.log(model.get("weights").get(j).asDouble());
+        for (int v : words[i]) {
+          log[j] += Math.log(model.get("theta").get(j).get(v).asDouble());
+        }
+      }
+      double first = 1 / (1 + Math.exp(log[1] - log[0]));
+      Vector p = rows.get(i).getAs(0);
+      assertRelative(first, p.apply(0), 1e-12, "posterior of component 0, row " + i);
+    }
+
+    JobRunner tooNarrow = JobRunner.run("predict", "--input", narrow.toString(), "--model",
+        fit.toString(), "--num-features", "2", "--output", dir.resolve("x").toString());
+    assertEquals(3, tooNarrow.exitCode, tooNarrow::toString);
+    assertTrue(tooNarrow.err.contains("cannot read the input or write the scores")
+        && tooNarrow.err.contains("out of bounds"), tooNarrow::toString);
+    Path csv = dir.resolve("counts.csv");
+    Files.writeString(csv, "a,b\n1,2\n3,4\n");
+    JobRunner notLibsvm = JobRunner.run("fit", "--input", csv.toString(), "--num-features", "4",
+        "--output", dir.resolve("y").toString());
+    assertEquals(2, notLibsvm.exitCode, notLibsvm::toString);
+    assertTrue(notLibsvm.err.contains("--num-features"), notLibsvm::toString);
   }
 }
