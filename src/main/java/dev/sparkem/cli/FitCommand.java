@@ -106,6 +106,11 @@ final class FitCommand implements Callable<Integer>, Configuration.Aware {
     this.configuration = configuration;
   }
 
+  /** This run's configuration, for the report. */
+  Configuration configuration() {
+    return configuration;
+  }
+
   @Override
   public Integer call() throws IOException {
     EmSettings settings = em.settings();

@@ -147,24 +147,41 @@ final class FitReport<P extends MixtureModel> {
    */
   void writeModelAndReport(OutputDirectory out, String title, List<Table> appendix)
       throws JsonProcessingException {
-    ObjectNode model = modelJson();
-    out.writeText(FitCommand.MODEL_FILE, new ObjectMapper().writerWithDefaultPrettyPrinter()
-        .writeValueAsString(model));
-    byte[] plot = convergencePlot(title);
-    out.writeBytes(PLOT_FILE, plot);
-    out.writeText(HTML_FILE, HtmlReport.render(title, model, result.iterationSeconds(), plot,
-        appendix));
+    writeModelAndReport(out, title, modelJson(), training.restarts(), training.best(), appendix);
   }
 
-  /** The log-likelihood per unit weight of every restart against the iteration, as a PNG. */
-  byte[] convergencePlot(String title) {
+  /**
+   * Writes {@code model} as model.json, the convergence plot of {@code restarts} as
+   * convergence.png and the HTML report of both as report.html into {@code out} (not yet
+   * committed): the same files for every fit, the HMM's too.
+   *
+   * @param best the index of the kept restart
+   * @param appendix tables for the end of the HTML report (the configuration, a selection)
+   */
+  static void writeModelAndReport(OutputDirectory out, String title, ObjectNode model,
+      List<? extends FitResult<?>> restarts, int best, List<Table> appendix)
+      throws JsonProcessingException {
+    out.writeText(FitCommand.MODEL_FILE, new ObjectMapper().writerWithDefaultPrettyPrinter()
+        .writeValueAsString(model));
+    byte[] plot = convergencePlot(title, restarts, best);
+    out.writeBytes(PLOT_FILE, plot);
+    out.writeText(HTML_FILE, HtmlReport.render(title, model,
+        restarts.get(best).iterationSeconds(), plot, appendix));
+  }
+
+  /**
+   * The log-likelihood per unit weight of every restart against the iteration, as a PNG.
+   *
+   * @param best the index of the kept restart
+   */
+  static byte[] convergencePlot(String title, List<? extends FitResult<?>> restarts, int best) {
     List<ConvergencePlot.Trace> traces = new ArrayList<>();
-    for (int r = 0; r < training.restarts().size(); r++) {
-      FitResult<P> fit = training.restarts().get(r);
+    for (int r = 0; r < restarts.size(); r++) {
+      FitResult<?> fit = restarts.get(r);
       double[] mean = Arrays.stream(fit.logLikelihoods()).map(v -> v / fit.totalWeight())
           .toArray();
-      traces.add(new ConvergencePlot.Trace(training.restarts().size() == 1 ? "fit"
-          : "restart " + r + (r == training.best() ? " (kept)" : ""), mean));
+      traces.add(new ConvergencePlot.Trace(restarts.size() == 1 ? "fit"
+          : "restart " + r + (r == best ? " (kept)" : ""), mean));
     }
     return ConvergencePlot.png(title, traces, PLOT_WIDTH, PLOT_HEIGHT);
   }

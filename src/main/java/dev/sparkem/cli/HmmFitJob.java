@@ -1,6 +1,5 @@
 package dev.sparkem.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkem.engine.DegenerateModelException;
@@ -33,7 +32,8 @@ import org.apache.spark.sql.SparkSession;
  * options of {@link FitCommand} that apply ({@code --k}/{@code --states}, {@code --init},
  * {@code --n-init}, {@code --seed}, {@code --max-iter}, {@code --tol}, {@code --rel-tol},
  * {@code --weight-col}) and {@link HmmOptions}; writes model.json and metrics.jsonl like the
- * mixtures.
+ * mixtures, and the same convergence.png and report.html (start, transition and emission
+ * tables).
  */
 final class HmmFitJob {
   /** The value of {@code --family} that selects this job. */
@@ -93,8 +93,7 @@ final class HmmFitJob {
         }
         HmmFitReport report = new HmmFitReport(provenance(spark, layout, mode, estimation),
             training, records);
-        out.writeText(FitCommand.MODEL_FILE, new ObjectMapper().writerWithDefaultPrettyPrinter()
-            .writeValueAsString(report.modelJson()));
+        report.writeModelAndReport(out, List.of(command.configuration().table()));
         out.writeText(FitCommand.METRICS_FILE, FitReport.metricsJsonLines(records));
         out.commit();
         command.spec.commandLine().getOut().print(report.summary(out.target().toString()));

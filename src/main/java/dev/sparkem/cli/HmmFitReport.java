@@ -1,5 +1,6 @@
 package dev.sparkem.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkem.engine.FitResult;
@@ -11,6 +12,7 @@ import dev.sparkem.hmm.GaussianEmission;
 import dev.sparkem.hmm.HmmJson;
 import dev.sparkem.hmm.HmmParameters;
 import dev.sparkem.hmm.PoissonEmission;
+import dev.sparkem.report.Table;
 import dev.sparkem.select.ModelScores;
 import dev.sparkem.training.HmmTraining;
 import java.time.Instant;
@@ -21,8 +23,9 @@ import java.util.stream.Collectors;
 
 /**
  * What {@code fit --family hmm} reports: the model file (the parameters of {@link HmmJson}, the
- * fit's record and the provenance) and the one-screen summary; metrics.jsonl is the mixtures'
- * ({@link FitReport#metricsJsonLines}).
+ * fit's record and the provenance) and the one-screen summary; metrics.jsonl, convergence.png and
+ * report.html are the mixtures' ({@link FitReport#metricsJsonLines},
+ * {@link FitReport#writeModelAndReport(OutputDirectory, String, ObjectNode, List, int, List)}).
  */
 final class HmmFitReport {
   private final ObjectNode provenance;
@@ -81,6 +84,17 @@ final class HmmFitReport {
     return root;
   }
 
+  /**
+   * Writes model.json, convergence.png and report.html into {@code out} (not yet committed).
+   *
+   * @param appendix tables for the end of the HTML report (the configuration)
+   */
+  void writeModelAndReport(OutputDirectory out, List<Table> appendix)
+      throws JsonProcessingException {
+    FitReport.writeModelAndReport(out, "spark-em fit: " + HmmFitJob.describe(result.model()),
+        modelJson(), training.restarts(), training.best(), appendix);
+  }
+
   /** The one-screen summary. */
   String summary(String output) {
     HmmParameters model = result.model();
@@ -113,8 +127,9 @@ final class HmmFitReport {
     }
     s.append(String.format(Locale.ROOT, "iterations: %d, log-likelihood %.6f -> %.6f%n",
         result.iterations(), result.logLikelihoods()[0], result.logLikelihood()));
-    s.append("output: ").append(output).append(" (").append(FitCommand.MODEL_FILE).append(", ")
-        .append(FitCommand.METRICS_FILE).append(")\n");
+    s.append("output: ").append(output).append(" (").append(String.join(", ",
+        FitCommand.MODEL_FILE, FitCommand.METRICS_FILE, FitReport.PLOT_FILE,
+        FitReport.HTML_FILE)).append(")\n");
     return s.toString();
   }
 

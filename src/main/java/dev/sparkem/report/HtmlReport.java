@@ -8,8 +8,8 @@ import java.util.List;
  * A short, self-contained HTML page (no external files: the style is inline and the plot is
  * embedded as a data URI) that renders a model file for humans: the fit's record (status,
  * iterations, log-likelihood, BIC, AIC), the convergence plot, the log-likelihood trace, the
- * restarts, the components with their expected sizes and the parameter tables
- * ({@link ModelTables}), then tables the caller adds (the configuration, a selection). Every
+ * restarts, the components with their expected sizes (a hidden Markov model: its start,
+ * transition and emission tables) and the parameter tables ({@link ModelTables}), then tables the caller adds (the configuration, a selection). Every
  * piece of text is escaped ({@link Html#escape}).
  */
 public final class HtmlReport {
@@ -66,7 +66,9 @@ public final class HtmlReport {
   private static Table record(JsonNode model) {
     Table table = new Table("fit", "Fit", List.of("", ""));
     String[][] keys = {{"family", "family"}, {"covarianceType", "covariance type"},
-        {"k", "components (k)"}, {"dimension", "dimension (d)"}, {"rows", "rows"},
+        {"emission", "emission type"}, {"states", "states"}, {"k", "components (k)"},
+        {"dimension", "dimension (d)"}, {"rows", "rows"}, {"sequences", "sequences"},
+        {"observations", "observations"},
         {"totalWeight", "total weight"}, {"status", "status"}, {"iterations", "iterations"},
         {"logLikelihood", "log-likelihood (natural log, weighted total)"},
         {"meanLogLikelihood", "log-likelihood per unit weight"},

@@ -8,10 +8,12 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * The parameter tables of a model file: the components (weight and expected size), the
- * component centres ({@code means}, {@code theta}, {@code mu} or {@code rates}), the Gaussian
+ * The parameter tables of a model file. A mixture's: the components (weight and expected size),
+ * the component centres ({@code means}, {@code theta}, {@code mu} or {@code rates}), the Gaussian
  * covariances in the shape of their {@code covarianceType}, and any other numeric array of one
- * or two dimensions with index labels. Wide tables are cut to their first {@value #MAX_COLUMNS}
+ * or two dimensions with index labels. A hidden Markov model's ({@code family} "hmm"): the start
+ * probabilities, the transition matrix and the emission's parameters per state (the symbol
+ * probabilities; the means and the variances or covariances; or the rates). Wide tables are cut to their first {@value #MAX_COLUMNS}
  * columns and {@value #MAX_ROWS} rows, full covariances to the first {@value #MAX_MATRICES}
  * components, each with a note; model.json holds every number.
  */
@@ -33,7 +35,7 @@ final class ModelTables {
 
   private ModelTables(JsonNode model) {
     this.model = model;
-    this.k = model.path("k").asInt();
+    this.k = model.path(isHmm(model) ? "states" : "k").asInt();
     this.d = model.path("dimension").asInt();
     List<String> names = new ArrayList<>();
     model.path("features").forEach(n -> names.add(n.asText()));
@@ -46,7 +48,14 @@ final class ModelTables {
     return new ModelTables(model).tables();
   }
 
+  private static boolean isHmm(JsonNode model) {
+    return model.path("family").asText("").equals("hmm");
+  }
+
   private List<Table> tables() {
+    if (isHmm(model)) {
+      return hmmTables();
+    }
     List<Table> tables = new ArrayList<>();
     String type = model.path("covarianceType").asText("");
     JsonNode covariances = model.get("covariances");
@@ -66,16 +75,7 @@ final class ModelTables {
     });
     if (covariances != null) {
       switch (type) {
-        case "full" -> {
-          for (int j = 0; j < Math.min(k, MAX_MATRICES); j++) {
-            tables.add(matrix("covariance-" + j, "Covariance of component " + j, "", features,
-                features, rows(covariances.get(j))));
-          }
-          if (k > MAX_MATRICES) {
-            tables.get(tables.size() - 1).note("The covariances of components " + MAX_MATRICES
-                + " to " + (k - 1) + " are in model.json.");
-          }
-        }
+        case "full" -> fullCovariances(tables, "component", covariances);
         case "tied" -> tables.add(matrix("covariance", "Covariance shared by every component",
             "", features, features, rows(covariances)));
         case "diag" -> tables.add(matrix("variances", "Variances (diagonal covariances)",
@@ -84,6 +84,61 @@ final class ModelTables {
       }
     }
     return tables;
+  }
+
+  /**
+   * The tables of a hidden Markov model (see the README's HMM model.json): start probabilities,
+   * transitions from row state to column state, and the emission per state.
+   */
+  private List<Table> hmmTables() {
+    List<Table> tables = new ArrayList<>();
+    List<String> states = componentLabels();
+    tables.add(matrix("start", "Start probabilities", "state", states,
+        List.of("start probability"), column(vector(model.path("start")))));
+    tables.add(matrix("transitions", "Transition probabilities (row: from state, column: to "
+        + "state)", "from \\ to", states, states, rows(model.path("transitions"))));
+    switch (model.path("emission").asText("")) {
+      case "categorical" -> tables.add(matrix("emission-probabilities", "Emission probabilities "
+          + "(row: state, column: symbol)", "state", states,
+          indexLabels(model.path("symbols").asInt()), rows(model.path("emissionProbabilities"))));
+      case "poisson" -> tables.add(matrix("rates", "Poisson rates", "state", states,
+          List.of("rate"), column(vector(model.path("rates")))));
+      default -> {
+        tables.add(matrix("means", "Means", "state", states, features,
+            rows(model.path("means"))));
+        if (model.has("variances")) {
+          tables.add(matrix("variances", "Variances (diagonal covariances)", "state", states,
+              features, rows(model.path("variances"))));
+        } else {
+          fullCovariances(tables, "state", model.path("covariances"));
+        }
+      }
+    }
+    return tables;
+  }
+
+  /**
+   * Adds the full covariance of each of the first {@value #MAX_MATRICES} components or states
+   * ({@code unit}), with a note when some are left out.
+   */
+  private void fullCovariances(List<Table> tables, String unit, JsonNode covariances) {
+    for (int j = 0; j < Math.min(k, MAX_MATRICES); j++) {
+      tables.add(matrix("covariance-" + j, "Covariance of " + unit + " " + j, "", features,
+          features, rows(covariances.get(j))));
+    }
+    if (k > MAX_MATRICES) {
+      tables.get(tables.size() - 1).note("The covariances of " + unit + "s " + MAX_MATRICES
+          + " to " + (k - 1) + " are in model.json.");
+    }
+  }
+
+  /** {@code values} as a one-column matrix. */
+  private static double[][] column(double[] values) {
+    double[][] column = new double[values.length][];
+    for (int i = 0; i < values.length; i++) {
+      column[i] = new double[] {values[i]};
+    }
+    return column;
   }
 
   /** Weight and expected size of each component (and its variance, when spherical). */

@@ -94,8 +94,11 @@ public final class Table {
     return value == null ? "<td>&ndash;</td>" : "<td>" + Html.escape(value.toString()) + "</td>";
   }
 
-  /** {@code v} with 6 significant digits, trailing zeros of the mantissa dropped. */
-  static String number(double v) {
+  /**
+   * {@code v} as a cell shows it: 6 significant digits, trailing zeros of the mantissa dropped;
+   * NaN, inf and -inf for the non-finite values.
+   */
+  public static String number(double v) {
     if (!Double.isFinite(v)) {
       return Double.isNaN(v) ? "NaN" : v > 0 ? "inf" : "-inf";
     }

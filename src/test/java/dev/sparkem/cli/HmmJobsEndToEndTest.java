@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * generate → fit → decode for hidden Markov models through the jobs' entry point: partition
  * invariance, the monotone log-likelihood, the long layout with and without --presorted, decode
- * against the Java API's Decoder, and bad input named by sequence id and position (exit 3).
+ * against the Java API's Decoder, the plot and the HTML report, and bad input named by sequence
+ * id and position (exit 3).
  */
 class HmmJobsEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -117,6 +118,19 @@ class HmmJobsEndToEndTest {
         "--position-col", "position", "--features", "x", "--presorted");
     assertSameModel(one, presorted, "long layout, --presorted");
     assertEquals("position", presorted.get("positionCol").asText());
+  }
+
+  @Test
+  void fitWritesThePlotAndAReportOfItsParameters() throws IOException {
+    Path out = dir.resolve("fit1");
+    ReportFilesTest.assertPlot(out.resolve(FitReport.PLOT_FILE));
+    String html = Files.readString(out.resolve(FitReport.HTML_FILE));
+    ReportFilesTest.assertCells(html, one, "transitions", "start", "emissionProbabilities",
+        "logLikelihoodTrace", "bic", "aic");
+    assertTrue(html.contains("<table id=\"transitions\">"), html);
+    assertTrue(html.contains("<td>emission type</td><td>categorical</td>"), html);
+    assertTrue(html.contains("<td>sequences</td><td class=\"num\">200</td>"), html);
+    assertTrue(html.contains("<td>input</td><td>" + array + "</td>"), html);
   }
 
   @Test

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's HMM example on the bundled Nile flows (data/nile.csv, CSV in the long layout):
  * a 2-state Gaussian HMM finds the well-known change point of 1898 (Cobb 1978), the Viterbi path
- * switching state once, between 1898 and 1899, and the two levels near 1100 and 850.
+ * switching state once, between 1898 and 1899, and the two levels near 1100 and 850; the report
+ * shows the Gaussian emission.
  */
 class NileHmmExampleTest {
   @TempDir
@@ -36,6 +37,11 @@ class NileHmmExampleTest {
     java.util.Arrays.sort(means);
     assertEquals(850, means[0], 30, "the level after the dam");
     assertEquals(1100, means[1], 30, "the level before");
+    ReportFilesTest.assertPlot(dir.resolve("hmm-nile").resolve(FitReport.PLOT_FILE));
+    String html = java.nio.file.Files.readString(
+        dir.resolve("hmm-nile").resolve(FitReport.HTML_FILE));
+    ReportFilesTest.assertCells(html, json, "transitions", "start", "means", "variances");
+    assertTrue(html.contains("<table id=\"restarts\">"), html);
     String decoded = dir.resolve("hmm-nile-decoded").toString();
     JobRunner decode = JobRunner.run("decode", "--model", model, "--input", "data/nile.csv",
         "--output", decoded);

@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.sparkem.report.Table;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +61,21 @@ class ReportFilesTest {
     }
   }
 
-  private static void assertPlot(Path png) throws IOException {
+  /**
+   * Every number of {@code model}'s {@code keys} is a cell of {@code html}, shown the way
+   * {@link Table#number} formats it with the exact value in its title.
+   */
+  static void assertCells(String html, JsonNode model, String... keys) {
+    for (String key : keys) {
+      for (double v : values(model.get(key))) {
+        String cell = "<td class=\"num\" title=\"" + v + "\">" + Table.number(v) + "</td>";
+        assertTrue(html.contains(cell), key + ": " + cell + " is not in the report");
+      }
+    }
+  }
+
+  /** The PNG reads back with ImageIO at the size the jobs draw. */
+  static void assertPlot(Path png) throws IOException {
     BufferedImage image = ImageIO.read(png.toFile());
     assertEquals(FitReport.PLOT_WIDTH, image.getWidth());
     assertEquals(FitReport.PLOT_HEIGHT, image.getHeight());
