@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntToLongFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -84,30 +85,47 @@ final class FitReport<P extends MixtureModel> {
     root.put("meanLogLikelihood", result.meanLogLikelihood());
     root.put("totalWeight", result.totalWeight());
     root.put("rows", result.rows());
+    putFitRecord(root, ModelScores.of(result), training.best(), training.restarts(),
+        training::restartSeed, provenance);
+    return root;
+  }
+
+  /**
+   * The keys every fit's model.json ends with: {@code iterations}, {@code converged},
+   * {@code status}, {@code logLikelihoodTrace} of the kept restart, {@code parameters},
+   * {@code bic}, {@code aic}, {@code bestRestart}, {@code restarts} (per restart: seed,
+   * logLikelihood, iterations, status and any message), the provenance and {@code createdAt}.
+   */
+  static void putFitRecord(ObjectNode root, ModelScores scores, int best,
+      List<? extends FitResult<?>> restarts, IntToLongFunction restartSeed,
+      ObjectNode provenance) {
+    FitResult<?> result = restarts.get(best);
     root.put("iterations", result.iterations());
     root.put("converged", result.converged());
-    root.put("status", result.status().toString().toLowerCase(Locale.ROOT));
+    root.put("status", status(result));
     ArrayNode trace = root.putArray("logLikelihoodTrace");
     Arrays.stream(result.logLikelihoods()).forEach(trace::add);
-    ModelScores scores = ModelScores.of(result);
     root.put("parameters", scores.parameters());
     root.put("bic", scores.bic());
     root.put("aic", scores.aic());
-    root.put("bestRestart", training.best());
-    ArrayNode restarts = root.putArray("restarts");
-    for (int r = 0; r < training.restarts().size(); r++) {
-      FitResult<P> fit = training.restarts().get(r);
-      ObjectNode restart = restarts.addObject();
+    root.put("bestRestart", best);
+    ArrayNode list = root.putArray("restarts");
+    for (int r = 0; r < restarts.size(); r++) {
+      FitResult<?> fit = restarts.get(r);
+      ObjectNode restart = list.addObject();
       restart.put("restart", r);
-      restart.put("seed", training.restartSeed(r));
+      restart.put("seed", restartSeed.applyAsLong(r));
       restart.put("logLikelihood", fit.logLikelihood());
       restart.put("iterations", fit.iterations());
-      restart.put("status", fit.status().toString().toLowerCase(Locale.ROOT));
+      restart.put("status", status(fit));
       fit.message().ifPresent(m -> restart.put("message", m));
     }
     root.setAll(provenance);
     root.put("createdAt", Instant.now().toString());
-    return root;
+  }
+
+  private static String status(FitResult<?> fit) {
+    return fit.status().toString().toLowerCase(Locale.ROOT);
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.sparkem.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkem.engine.FitResult;
 import dev.sparkem.engine.IterationRecord;
@@ -15,7 +14,6 @@ import dev.sparkem.hmm.PoissonEmission;
 import dev.sparkem.report.Table;
 import dev.sparkem.select.ModelScores;
 import dev.sparkem.training.HmmTraining;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -58,29 +56,8 @@ final class HmmFitReport {
     root.put("totalWeight", result.totalWeight());
     root.put("sequences", training.summary().sequences());
     root.put("observations", training.summary().observations());
-    root.put("iterations", result.iterations());
-    root.put("converged", result.converged());
-    root.put("status", result.status().toString().toLowerCase(Locale.ROOT));
-    ArrayNode trace = root.putArray("logLikelihoodTrace");
-    Arrays.stream(result.logLikelihoods()).forEach(trace::add);
-    ModelScores scores = training.scores();
-    root.put("parameters", scores.parameters());
-    root.put("bic", scores.bic());
-    root.put("aic", scores.aic());
-    root.put("bestRestart", training.best());
-    ArrayNode restarts = root.putArray("restarts");
-    for (int r = 0; r < training.restarts().size(); r++) {
-      FitResult<HmmParameters> fit = training.restarts().get(r);
-      ObjectNode restart = restarts.addObject();
-      restart.put("restart", r);
-      restart.put("seed", training.restartSeed(r));
-      restart.put("logLikelihood", fit.logLikelihood());
-      restart.put("iterations", fit.iterations());
-      restart.put("status", fit.status().toString().toLowerCase(Locale.ROOT));
-      fit.message().ifPresent(m -> restart.put("message", m));
-    }
-    root.setAll(provenance);
-    root.put("createdAt", Instant.now().toString());
+    FitReport.putFitRecord(root, training.scores(), training.best(), training.restarts(),
+        training::restartSeed, provenance);
     return root;
   }
 
