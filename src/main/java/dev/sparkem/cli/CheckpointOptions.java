@@ -4,9 +4,8 @@ import dev.sparkem.checkpoint.Checkpointer;
 import dev.sparkem.checkpoint.Fingerprint;
 import dev.sparkem.checkpoint.ParameterCodec;
 import dev.sparkem.engine.EmState;
-import dev.sparkem.mixture.MixtureModel;
-import dev.sparkem.training.MixtureKind;
 import java.io.PrintWriter;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.fs.Path;
@@ -29,13 +28,14 @@ final class CheckpointOptions {
   /**
    * The checkpointer of {@code --checkpoint-dir}, or empty without it.
    *
+   * @param codec how the family's parameters are written and read back
    * @param fingerprint what identifies this run's checkpoints
    * @param seeds the seed of each restart's start point
    * @throws IllegalArgumentException if {@code --resume} is given without {@code
    *     --checkpoint-dir}, or the directory holds checkpoints and {@code --resume} is not given
    */
-  <P extends MixtureModel> Optional<Checkpointer<P>> open(SparkSession spark,
-      MixtureKind<P> kind, Fingerprint fingerprint, long[] seeds) {
+  <P extends Serializable> Optional<Checkpointer<P>> open(SparkSession spark,
+      ParameterCodec<P> codec, Fingerprint fingerprint, long[] seeds) {
     if (directory == null) {
       if (resume) {
         throw new IllegalArgumentException("--resume needs --checkpoint-dir");
@@ -44,7 +44,7 @@ final class CheckpointOptions {
     }
     Path path = new Path(directory);
     Checkpointer<P> checkpointer = new Checkpointer<>(HadoopFiles.fileSystem(spark, path), path,
-        fingerprint, new ParameterCodec<>(MixtureModel::toJson, kind::read), seeds);
+        fingerprint, codec, seeds);
     List<Path> existing = checkpointer.checkpoints();
     if (!resume && !existing.isEmpty()) {
       throw new IllegalArgumentException("--checkpoint-dir " + directory + " holds "
@@ -52,18 +52,6 @@ final class CheckpointOptions {
           + "remove it to start afresh");
     }
     return Optional.of(checkpointer);
-  }
-
-  /**
-   * For jobs that do not checkpoint yet.
-   *
-   * @throws IllegalArgumentException if {@code --checkpoint-dir} or {@code --resume} is given
-   */
-  void rejectFor(String what) {
-    if (directory != null || resume) {
-      throw new IllegalArgumentException((directory != null ? "--checkpoint-dir" : "--resume")
-          + " does not apply to " + what + " (checkpoints cover the mixture families)");
-    }
   }
 
   /**

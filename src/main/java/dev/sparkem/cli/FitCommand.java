@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkem.checkpoint.Checkpointer;
 import dev.sparkem.checkpoint.Fingerprint;
+import dev.sparkem.checkpoint.ParameterCodec;
 import dev.sparkem.data.PackedData;
 import dev.sparkem.data.Packing;
 import dev.sparkem.engine.DegenerateModelException;
@@ -118,7 +119,6 @@ final class FitCommand implements Callable<Integer>, Configuration.Aware {
       throw new IllegalArgumentException("--k is " + k + ", expected >= 1");
     }
     if (HmmFitJob.selected(family.family)) {
-      checkpoints.rejectFor("--family hmm");
       return new HmmFitJob(this, settings).run();
     }
     hmm.rejectFor(family.family);
@@ -140,7 +140,8 @@ final class FitCommand implements Callable<Integer>, Configuration.Aware {
     long[] seeds = new long[plan.nInit()];
     Arrays.setAll(seeds, plan::restartSeed);
     Optional<Checkpointer<P>> checkpointer =
-        checkpoints.open(spark, kind, fingerprint(spark, kind, mode, plan), seeds);
+        checkpoints.open(spark, new ParameterCodec<>(MixtureModel::toJson, kind::read),
+            fingerprint(spark, kind, mode, plan), seeds);
     Optional<EmState> resumed =
         checkpointer.flatMap(c -> checkpoints.resumeFrom(c, spec.commandLine().getErr()));
     EmState.Sink sink = checkpointer.<EmState.Sink>map(c -> c).orElse(EmState.Sink.NONE);

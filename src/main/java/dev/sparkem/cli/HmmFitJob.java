@@ -2,12 +2,18 @@ package dev.sparkem.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparkem.checkpoint.Checkpointer;
+import dev.sparkem.checkpoint.Fingerprint;
+import dev.sparkem.checkpoint.ParameterCodec;
 import dev.sparkem.engine.DegenerateModelException;
 import dev.sparkem.engine.EmSettings;
+import dev.sparkem.engine.EmState;
 import dev.sparkem.engine.FitStatus;
+import dev.sparkem.engine.IterationListener;
 import dev.sparkem.engine.IterationRecord;
 import dev.sparkem.hmm.BaumWelchSettings;
 import dev.sparkem.hmm.EmissionType;
+import dev.sparkem.hmm.HmmJson;
 import dev.sparkem.hmm.HmmParameters;
 import dev.sparkem.hmm.SequenceBlock;
 import dev.sparkem.hmm.SequenceFrames;
@@ -16,12 +22,15 @@ import dev.sparkem.init.InitMode;
 import dev.sparkem.training.HmmTrainer;
 import dev.sparkem.training.HmmTraining;
 import dev.sparkem.training.HmmTrainingOptions;
+import dev.sparkem.training.TrainingPlan;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,9 +40,10 @@ import org.apache.spark.sql.SparkSession;
  * {@code fit --family hmm}: Baum–Welch on sequences in the array or long layout, with the
  * options of {@link FitCommand} that apply ({@code --k}/{@code --states}, {@code --init},
  * {@code --n-init}, {@code --seed}, {@code --max-iter}, {@code --tol}, {@code --rel-tol},
- * {@code --weight-col}) and {@link HmmOptions}; writes model.json and metrics.jsonl like the
- * mixtures, and the same convergence.png and report.html (start, transition and emission
- * tables).
+ * {@code --weight-col}, {@code --checkpoint-dir}/{@code --resume},
+ * {@code --require-convergence}) and {@link HmmOptions}; writes model.json and metrics.jsonl
+ * like the mixtures, and the same convergence.png and report.html (start, transition and
+ * emission tables).
  */
 final class HmmFitJob {
   /** The value of {@code --family} that selects this job. */
@@ -79,29 +89,65 @@ final class HmmFitJob {
       Dataset<Row> frame = command.input.read(spark);
       SequenceLayout layout =
           hmm.layout(frame, command.input.features, command.em.weightColumn, null);
+      ObjectNode provenance = provenance(spark, layout, mode, estimation);
+      long[] seeds = new long[options.nInit()];
+      Arrays.setAll(seeds, r -> TrainingPlan.restartSeed(options.seed(), r));
+      Optional<Checkpointer<HmmParameters>> checkpointer = command.checkpoints.open(spark,
+          new ParameterCodec<>(HmmJson::toJson, HmmJson::fromJson),
+          fingerprint(spark, provenance, options), seeds);
+      Optional<EmState> resumed = checkpointer.flatMap(
+          c -> command.checkpoints.resumeFrom(c, command.spec.commandLine().getErr()));
+      EmState.Sink sink = checkpointer.<EmState.Sink>map(c -> c).orElse(EmState.Sink.NONE);
       JavaRDD<SequenceBlock> blocks = SequenceFrames.blocks(frame, layout, type.discrete());
       try {
         List<IterationRecord> records = new ArrayList<>();
-        HmmTraining training = HmmTrainer.train(blocks, options, settings, record -> {
+        IterationListener listener = record -> {
           records.add(record);
           command.spec.commandLine().getErr().println(
               FitReport.progressLine(record, settings.maxIterations()));
-        });
+        };
+        HmmTraining training = resumed.isPresent()
+            ? HmmTrainer.resume(blocks, options, resumed.get(), settings, listener, sink)
+            : HmmTrainer.train(blocks, options, settings, listener, sink);
         if (training.bestFit().status() == FitStatus.DEGENERATE) {
           throw new DegenerateModelException(training.bestFit().message().orElse(
               "degenerate fit") + "; nothing was written to " + command.output.output);
         }
-        HmmFitReport report = new HmmFitReport(provenance(spark, layout, mode, estimation),
-            training, records);
+        HmmFitReport report = new HmmFitReport(provenance, training, records);
         report.writeModelAndReport(out, List.of(command.configuration().table()));
         out.writeText(FitCommand.METRICS_FILE, FitReport.metricsJsonLines(records));
         out.commit();
         command.spec.commandLine().getOut().print(report.summary(out.target().toString()));
+        checkpointer.ifPresent(Checkpointer::clear);
         return command.exitCode(training.bestFit(), settings);
       } finally {
         blocks.unpersist();
       }
     }
+  }
+
+  /**
+   * What identifies this run's checkpoints: the provenance (input, layout, init, EM and
+   * estimation options) without the Spark version, the input's files, the partitioning, the
+   * states, emission and symbols, and the --init model's files.
+   */
+  private Fingerprint fingerprint(SparkSession spark, ObjectNode provenance,
+      HmmTrainingOptions options) {
+    ObjectNode node = provenance.deepCopy();
+    node.remove("sparkVersion");
+    node.put("inputFiles", HadoopFiles.describeFiles(spark, command.input.input));
+    node.put("partitions", command.input.partitions);
+    node.put("family", FAMILY);
+    node.put("states", options.states());
+    node.put("emission", options.emissionType().toString());
+    node.put("symbols", options.symbols());
+    if (options.given() != null) {
+      node.put("initFiles", HadoopFiles.describeFiles(spark, command.init));
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    node.fields().forEachRemaining(field -> values.put(field.getKey(),
+        field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString()));
+    return Fingerprint.of(values);
   }
 
   /** The fit options that only mixtures take. */
@@ -136,7 +182,7 @@ final class HmmFitJob {
 
   /** The model file of --init, or null for an init mode. */
   private HmmModelFile givenStart(SparkSession spark) {
-    if (command.init == null || java.util.Arrays.stream(InitMode.values())
+    if (command.init == null || Arrays.stream(InitMode.values())
         .anyMatch(mode -> mode.toString().equalsIgnoreCase(command.init))) {
       return null;
     }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is killed with SIGKILL once it has checkpointed iteration 2; {@code fit --resume} then ends
  * with the model file of an uninterrupted fit, bit for bit (parameters and log-likelihood
  * trace), and deletes the checkpoints. Resuming with another --tol, --family or input is
- * refused (exit 2) naming what differs.
+ * refused (exit 2) naming what differs. An HMM fit crashed in process resumes the same way.
  */
 class DriverKillResumeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -174,13 +174,56 @@ class DriverKillResumeTest {
     assertEquals(0, converged.exitCode, converged::toString);
   }
 
+  /**
+   * fit --family hmm checkpoints too: a fit whose checkpoint of iteration 3 cannot be written
+   * ({@link FailingFileSystem}) dies there, as a driver would, keeping the checkpoints of
+   * iterations 1 and 2; --resume then ends with the model file of an uninterrupted fit, bit for
+   * bit, and its metrics (the same lines, the restored ones replayed restart by restart), and
+   * deletes the checkpoints; another --tol is refused.
+   */
   @Test
-  void hiddenMarkovModelsDoNotCheckpointYet() {
-    JobRunner job = JobRunner.run("fit", "--family", "hmm", "--input", "data/faithful.csv",
-        "--checkpoint-dir", dir.resolve("hmm-checkpoints").toString(), "--output",
-        dir.resolve("hmm").toString());
-    assertEquals(SparkEm.USAGE_ERROR, job.exitCode, job::toString);
-    assertTrue(job.err.contains("--checkpoint-dir does not apply to --family hmm"),
-        job::toString);
+  void aHiddenMarkovFitResumesToTheUninterruptedModel() throws IOException {
+    FailingFileSystem.register(
+        dev.sparkem.testing.SharedSpark.session().sparkContext().hadoopConfiguration());
+    List<String> hmm = List.of("fit", "--family", "hmm", "--emission", "gaussian", "--states",
+        "2", "--input", "data/nile.csv", "--id-col", "series", "--position-col", "year",
+        "--features", "flow", "--n-init", "2", "--seed", "3", "--max-iter", "8", "--tol", "0");
+    JobRunner uninterrupted = JobRunner.run(with(hmm, "--output",
+        dir.resolve("hmm-reference").toString()));
+    assertEquals(0, uninterrupted.exitCode, uninterrupted::toString);
+    Path local = dir.resolve("hmm-checkpoints");
+    String checkpoints = FailingFileSystem.SCHEME + "://" + local;
+    try {
+      FailingFileSystem.failCreateOf = ".checkpoint-000003";
+      JobRunner crashed = JobRunner.run(with(hmm, "--checkpoint-dir", checkpoints, "--output",
+          dir.resolve("hmm-crashed").toString()));
+      assertEquals(1, crashed.exitCode, crashed::toString);
+    } finally {
+      FailingFileSystem.reset();
+    }
+    assertEquals(2, checkpointed(local));
+    assertFalse(Files.exists(dir.resolve("hmm-crashed")), "a crashed job wrote its output");
+    JobRunner otherTol = JobRunner.run(with(hmm, "--tol", "1e-9", "--checkpoint-dir",
+        checkpoints, "--resume", "--output", dir.resolve("hmm-refused").toString()));
+    assertEquals(SparkEm.USAGE_ERROR, otherTol.exitCode, otherTol::toString);
+    assertTrue(otherTol.err.contains("tol is '0.0' in the checkpoint, '1.0E-9' now"),
+        otherTol::toString);
+
+    JobRunner resumed = JobRunner.run(with(hmm, "--checkpoint-dir", checkpoints, "--resume",
+        "--output", dir.resolve("hmm-resumed").toString()));
+    assertEquals(0, resumed.exitCode, resumed::toString);
+    assertTrue(resumed.err.contains("resuming from"), resumed::toString);
+    assertTrue(resumed.err.contains("(iteration 2)"), resumed::toString);
+    assertEquals(model("hmm-reference"), model("hmm-resumed"));
+    // the restored iterations are replayed restart by restart, then the rest interleaved
+    assertEquals(metrics("hmm-reference").stream().sorted().toList(),
+        metrics("hmm-resumed").stream().sorted().toList());
+    assertFalse(Files.exists(local), "the checkpoints were not deleted");
+  }
+
+  private static String[] with(List<String> options, String... more) {
+    List<String> all = new ArrayList<>(options);
+    all.addAll(Arrays.asList(more));
+    return all.toArray(String[]::new);
   }
 }
