@@ -43,8 +43,9 @@ final class EmOptions {
   long seed;
 
   @Option(names = "--reg-covar", paramLabel = "R",
-      description = "Gaussian only: added to every covariance's diagonal after each M-step "
-          + "(default: 1e-6).")
+      description = "Gaussian mixtures and hmm gaussian/full-gaussian emissions only: added to "
+          + "every covariance's diagonal after each M-step, >= 0 (default: 1e-6 for mixtures, "
+          + "0 for hmm).")
   Double regCovar;
 
   @Option(names = "--block-size-mb", paramLabel = "MB", defaultValue = "4",

@@ -35,8 +35,8 @@ final class FamilyOptions {
   Double alpha;
 
   @Option(names = "--rate-floor", paramLabel = "F",
-      description = "poisson only: lower bound of every rate after each M-step, > 0 "
-          + "(default: 1e-10).")
+      description = "poisson mixtures (> 0, default: 1e-10) and hmm poisson emissions (>= 0, "
+          + "default: 0) only: lower bound of every rate after each M-step.")
   Double rateFloor;
 
   /**

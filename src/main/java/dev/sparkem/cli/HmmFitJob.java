@@ -79,7 +79,8 @@ final class HmmFitJob {
           + ">= 1 and a categorical emission (found " + type + ")");
     }
     InitMode mode = given != null ? null : initMode(type);
-    BaumWelchSettings estimation = hmm.estimation(type);
+    BaumWelchSettings estimation =
+        hmm.estimation(type, command.em.regCovar, command.family.rateFloor);
     int states = given != null ? given.parameters().states()
         : command.k == null ? 2 : command.k;
     HmmTrainingOptions options = new HmmTrainingOptions(states, type, mode,
@@ -154,14 +155,13 @@ final class HmmFitJob {
   private void rejectMixtureOptions() {
     Map<String, Object> given = new LinkedHashMap<>();
     given.put("--covariance", command.covariance);
-    given.put("--reg-covar", command.em.regCovar);
     given.put("--alpha", command.family.alpha);
-    given.put("--rate-floor", command.family.rateFloor);
     given.put("--vocabulary", command.vocabulary);
     given.forEach((option, value) -> {
       if (value != null) {
         throw new IllegalArgumentException(option + " does not apply to the hmm family, which "
-            + "takes --emission, the layout options and the pseudo-counts (see fit --help)");
+            + "takes --emission, the layout options, the pseudo-counts, --reg-covar (gaussian "
+            + "emissions) and --rate-floor (poisson emissions) (see fit --help)");
       }
     });
   }
@@ -211,6 +211,8 @@ final class HmmFitJob {
     node.put("startPseudoCount", estimation.startPseudoCount());
     node.put("transitionPseudoCount", estimation.transitionPseudoCount());
     node.put("emissionPseudoCount", estimation.emissionPseudoCount());
+    node.put("regCovar", estimation.regCovar());
+    node.put("rateFloor", estimation.rateFloor());
     node.put("learnStart", estimation.learnStart());
     node.put("learnTransitions", estimation.learnTransitions());
     node.put("sparkVersion", spark.version());

@@ -127,19 +127,36 @@ final class HmmOptions {
   /**
    * The M-step's settings.
    *
-   * @throws IllegalArgumentException naming an option out of range, or --emission-pseudo-count
-   *     for an emission other than categorical
+   * @param regCovar the command's --reg-covar, or null when not given (then 0)
+   * @param rateFloor the command's --rate-floor, or null when not given (then 0)
+   * @throws IllegalArgumentException naming an option out of range, or an emission option given
+   *     for another emission: --emission-pseudo-count (categorical only), --reg-covar (gaussian
+   *     and full-gaussian only), --rate-floor (poisson only)
    */
-  BaumWelchSettings estimation(EmissionType type) {
-    if (emissionPseudoCount != null && type != EmissionType.CATEGORICAL) {
-      throw new IllegalArgumentException("--emission-pseudo-count does not apply to " + type
-          + " emissions, only to categorical ones");
-    }
+  BaumWelchSettings estimation(EmissionType type, Double regCovar, Double rateFloor) {
+    requireEmission(emissionPseudoCount, "--emission-pseudo-count", type,
+        EmissionType.CATEGORICAL);
+    requireEmission(regCovar, "--reg-covar", type, EmissionType.GAUSSIAN,
+        EmissionType.FULL_GAUSSIAN);
+    requireEmission(rateFloor, "--rate-floor", type, EmissionType.POISSON);
     require(startPseudoCount, "--start-pseudo-count");
     require(transitionPseudoCount, "--transition-pseudo-count");
     require(emissionPseudoCount, "--emission-pseudo-count");
+    require(regCovar, "--reg-covar");
+    require(rateFloor, "--rate-floor");
     return new BaumWelchSettings(value(startPseudoCount), value(transitionPseudoCount),
-        value(emissionPseudoCount), !fixStart, !fixTransitions);
+        value(emissionPseudoCount), !fixStart, !fixTransitions, value(regCovar),
+        value(rateFloor));
+  }
+
+  private static void requireEmission(Double value, String option, EmissionType type,
+      EmissionType... applicable) {
+    if (value != null && !java.util.List.of(applicable).contains(type)) {
+      throw new IllegalArgumentException(option + " does not apply to " + type
+          + " emissions, only to " + java.util.Arrays.stream(applicable)
+              .map(EmissionType::toString).collect(java.util.stream.Collectors.joining(" and "))
+          + " ones");
+    }
   }
 
   private static double value(Double option) {

@@ -146,10 +146,11 @@ public final class CategoricalEmission implements Emission {
     }
 
     @Override
-    public Emission maximize(Emission previous, double pseudoCount) {
+    public Emission maximize(Emission previous, BaumWelchSettings settings) {
+      settings.requireUnusedZero("categorical", "emissionPseudoCount");
       double[] prior = ((CategoricalEmission) previous).probabilities;
       return new CategoricalEmission(n, m,
-          Probabilities.maximizeRows(counts, prior, n, m, pseudoCount));
+          Probabilities.maximizeRows(counts, prior, n, m, settings.emissionPseudoCount()));
     }
 
     @Override

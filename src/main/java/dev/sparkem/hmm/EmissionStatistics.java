@@ -27,10 +27,11 @@ public interface EmissionStatistics extends Serializable {
    * @param previous the emission the statistics were collected under; a state with no expected
    *     observations keeps its previous distribution (its term of the expected log-likelihood
    *     is then 0 whatever its parameters)
-   * @param pseudoCount a Dirichlet pseudo-count ≥ 0 where the emission supports one
+   * @param settings the emission's smoothing: the Dirichlet pseudo-count (categorical), the
+   *     covariance ridge regCovar (Gaussian) or the rate floor (Poisson)
    * @throws dev.sparkem.engine.DegenerateModelException if a state's distribution collapses
-   *     (a variance of 0)
-   * @throws IllegalArgumentException if the emission does not support a nonzero pseudoCount
+   *     (a variance or rate of 0, which a positive regCovar or rate floor prevents)
+   * @throws IllegalArgumentException if settings holds a nonzero value the emission does not use
    */
-  Emission maximize(Emission previous, double pseudoCount);
+  Emission maximize(Emission previous, BaumWelchSettings settings);
 }

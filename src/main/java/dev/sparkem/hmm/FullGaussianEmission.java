@@ -217,11 +217,8 @@ public final class FullGaussianEmission implements Emission {
     }
 
     @Override
-    public Emission maximize(Emission previous, double pseudoCount) {
-      if (pseudoCount != 0) {
-        throw new IllegalArgumentException("emission pseudo-count is " + pseudoCount
-            + ", expected 0 for Gaussian emissions (no prior is defined for them)");
-      }
+    public Emission maximize(Emission previous, BaumWelchSettings settings) {
+      settings.requireUnusedZero("Gaussian", "regCovar");
       FullGaussianEmission old = (FullGaussianEmission) previous;
       double[] mu = old.means.clone();
       double[] cov = old.covariances.clone();
@@ -240,9 +237,15 @@ public final class FullGaussianEmission implements Emission {
             cov[k * d * d + b * d + a] = c;
             cov[k * d * d + a * d + b] = c;
           }
+          cov[k * d * d + b * d + b] += settings.regCovar();
         }
       }
-      return new FullGaussianEmission(n, d, mu, cov);
+      try {
+        return new FullGaussianEmission(n, d, mu, cov);
+      } catch (DegenerateModelException e) {
+        throw new DegenerateModelException(e.getMessage()
+            + "; a covariance ridge regCovar > 0 prevents this", e);
+      }
     }
 
     @Override

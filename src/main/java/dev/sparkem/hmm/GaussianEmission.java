@@ -188,11 +188,8 @@ public final class GaussianEmission implements Emission {
     }
 
     @Override
-    public Emission maximize(Emission previous, double pseudoCount) {
-      if (pseudoCount != 0) {
-        throw new IllegalArgumentException("emission pseudo-count is " + pseudoCount
-            + ", expected 0 for Gaussian emissions (no prior is defined for them)");
-      }
+    public Emission maximize(Emission previous, BaumWelchSettings settings) {
+      settings.requireUnusedZero("Gaussian", "regCovar");
       GaussianEmission old = (GaussianEmission) previous;
       double[] mu = old.means.clone();
       double[] var = old.variances.clone();
@@ -202,11 +199,11 @@ public final class GaussianEmission implements Emission {
         }
         for (int a = 0; a < d; a++) {
           double offset = first[k * d + a] / weights[k];
-          double v = second[k * d + a] / weights[k] - offset * offset;
+          double v = second[k * d + a] / weights[k] - offset * offset + settings.regCovar();
           if (!(v > 0)) {
             throw new DegenerateModelException("state " + k + " coordinate " + a
                 + ": variance is " + v + " (expected occupancy " + weights[k]
-                + "), expected > 0");
+                + "), expected > 0; a covariance ridge regCovar > 0 prevents this");
           }
           mu[k * d + a] = centres[k * d + a] + offset;
           var[k * d + a] = v;

@@ -10,7 +10,8 @@ import dev.sparkem.engine.ModelFamily;
  * <ul>
  *   <li>π_k = (Σ_s w_s γ_1(k) + α_π) / (Σ_s w_s + n·α_π), or the previous π when it is fixed;
  *   <li>a_ij = (ξ_ij + α_A) / (Σ_j ξ_ij + n·α_A), or the previous A when it is fixed;
- *   <li>emissions by {@link EmissionStatistics#maximize} with the emission pseudo-count β.
+ *   <li>emissions by {@link EmissionStatistics#maximize} with the emission pseudo-count β
+ *       (categorical), the covariance ridge (Gaussian) or the rate floor (Poisson).
  * </ul>
  * With pseudo-counts the M-step maximises the posterior under Dirichlet(α + 1) priors, returned
  * by {@link #logPrior} so the engine checks monotonicity of the right objective. Pseudo-counts
@@ -84,8 +85,7 @@ public final class HmmFamily
         ? Probabilities.maximizeRows(stats.transitions, previous.transitionArray(), n, n,
             settings.transitionPseudoCount())
         : previous.transitionArray();
-    Emission emission = stats.emission.maximize(previous.emission(),
-        settings.emissionPseudoCount());
+    Emission emission = stats.emission.maximize(previous.emission(), settings);
     return HmmParameters.fromMaximization(start, a, emission);
   }
 

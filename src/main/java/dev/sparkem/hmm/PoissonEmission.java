@@ -118,18 +118,16 @@ public final class PoissonEmission implements Emission {
     }
 
     @Override
-    public Emission maximize(Emission previous, double pseudoCount) {
-      if (pseudoCount != 0) {
-        throw new IllegalArgumentException("emission pseudo-count is " + pseudoCount
-            + ", expected 0 for Poisson emissions (no prior is defined for them)");
-      }
+    public Emission maximize(Emission previous, BaumWelchSettings settings) {
+      settings.requireUnusedZero("Poisson", "rateFloor");
       double[] rates = ((PoissonEmission) previous).rates.clone();
       for (int k = 0; k < rates.length; k++) {
         if (weights[k] > 0) {
-          rates[k] = sums[k] / weights[k];
+          rates[k] = Math.max(sums[k] / weights[k], settings.rateFloor());
           if (!(rates[k] > 0)) {
             throw new DegenerateModelException("state " + k + ": rate is " + rates[k]
-                + " (every count it explains is 0), expected > 0");
+                + " (every count it explains is 0), expected > 0; a rate floor > 0 prevents"
+                + " this");
           }
         }
       }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkem.hmm.Decoder;
+import dev.sparkem.hmm.HmmFloorTest;
 import dev.sparkem.hmm.HmmJson;
 import dev.sparkem.hmm.HmmParameters;
 import dev.sparkem.hmm.SequenceBlock;
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * generate → fit → decode for hidden Markov models through the jobs' entry point: partition
  * invariance, the monotone log-likelihood, the long layout with and without --presorted, decode
- * against the Java API's Decoder, the plot and the HTML report, and bad input named by sequence
- * id and position (exit 3).
+ * against the Java API's Decoder, the plot and the HTML report, bad input named by sequence
+ * id and position (exit 3), and --reg-covar and --rate-floor on states that collapse without them
+ * (exit 3) and are held at the ridge or floor with them ({@link HmmFloorTest}'s closed form).
  */
 class HmmJobsEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -204,6 +206,70 @@ class HmmJobsEndToEndTest {
         "--covariance", "diag", "--input", array, "--output", out("f-cov"));
     assertFails(2, "--emission does not apply to the gaussian family", "fit", "--emission",
         "gaussian", "--input", array, "--output", out("f-emission"));
+  }
+
+  @Test
+  void regCovarAndRateFloorHoldACollapsingStateAtTheRidgeOrFloor() throws IOException {
+    StructType vectors = new StructType().add("id", DataTypes.LongType).add("sequence",
+        DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.DoubleType)));
+    List<Row> real = new java.util.ArrayList<>();
+    double[][][] sequences = HmmFloorTest.sequences(1);
+    for (int s = 0; s < sequences.length; s++) {
+      Double[][] x = new Double[sequences[s].length][];
+      for (int t = 0; t < x.length; t++) {
+        x[t] = new Double[] {sequences[s][t][0]};
+      }
+      real.add(RowFactory.create((long) s, x));
+    }
+    String gaussian = write("constant-state", vectors, real.toArray(new Row[0]));
+    String gaussianStart = writeModel("gaussian-start.json", HmmFloorTest.gaussianStart());
+    JsonNode ridged = fitFrom("ridged", gaussian, gaussianStart, "--reg-covar", "0.01");
+    assertEquals(0.01, ridged.get("variances").get(1).get(0).asDouble(), 0.0);
+    assertEquals(0.01, ridged.get("regCovar").asDouble(), 0.0);
+    assertFails(3, "state 1 coordinate 0: variance is 0.0", "fit", "--family", "hmm",
+        "--input", gaussian, "--init", gaussianStart, "--tol", "0", "--output", out("f-var"));
+
+    StructType symbols = new StructType().add("id", DataTypes.LongType)
+        .add("sequence", DataTypes.createArrayType(DataTypes.IntegerType));
+    List<Row> counted = new java.util.ArrayList<>();
+    int[][] counts = HmmFloorTest.counts();
+    for (int s = 0; s < counts.length; s++) {
+      counted.add(RowFactory.create((long) s,
+          java.util.Arrays.stream(counts[s]).boxed().toArray(Integer[]::new)));
+    }
+    String poisson = write("zero-state", symbols, counted.toArray(new Row[0]));
+    String poissonStart = writeModel("poisson-start.json", HmmFloorTest.poissonStart());
+    JsonNode floored = fitFrom("floored", poisson, poissonStart, "--rate-floor", "0.001");
+    assertEquals(0.001, floored.get("rates").get(1).asDouble(), 0.0);
+    assertEquals(0.001, floored.get("rateFloor").asDouble(), 0.0);
+    assertFails(3, "state 1: rate is 0.0", "fit", "--family", "hmm", "--input", poisson,
+        "--init", poissonStart, "--tol", "0", "--output", out("f-rate"));
+
+    assertFails(2, "--reg-covar does not apply to poisson emissions, only to gaussian and "
+        + "full-gaussian ones", "fit", "--family", "hmm", "--input", poisson, "--init",
+        poissonStart, "--reg-covar", "0.01", "--output", out("f-reg-poisson"));
+    assertFails(2, "--rate-floor does not apply to categorical emissions, only to poisson ones",
+        "fit", "--family", "hmm", "--input", array, "--rate-floor", "0.01", "--output",
+        out("f-floor-categorical"));
+    assertFails(2, "--reg-covar is -1.0, expected a finite number >= 0", "fit", "--family",
+        "hmm", "--input", gaussian, "--init", gaussianStart, "--reg-covar", "-1", "--output",
+        out("f-reg-negative"));
+  }
+
+  private static JsonNode fitFrom(String name, String input, String start, String... options)
+      throws IOException {
+    List<String> args = new java.util.ArrayList<>(List.of("fit", "--family", "hmm", "--input",
+        input, "--init", start, "--max-iter", "10", "--tol", "0", "--output", out(name)));
+    args.addAll(List.of(options));
+    JobRunner fit = JobRunner.run(args.toArray(new String[0]));
+    assertEquals(0, fit.exitCode, fit::toString);
+    return JSON.readTree(dir.resolve(name).resolve("model.json").toFile());
+  }
+
+  private static String writeModel(String name, HmmParameters params) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, HmmJson.toJson(params).toString());
+    return file.toString();
   }
 
   private static String out(String name) {
