@@ -1,5 +1,6 @@
 package dev.sparkem.mixture;
 
+import static dev.sparkem.testing.SharedSpark.withKeyedReductionBytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,11 +17,9 @@ import dev.sparkem.engine.Scoring;
 import dev.sparkem.mixture.multinomial.MultinomialMixtureFamily;
 import dev.sparkem.mixture.multinomial.MultinomialMixtureParameters;
 import dev.sparkem.mixture.multinomial.MultinomialMixtureSampler;
-import dev.sparkem.testing.SharedSpark;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
-import org.apache.spark.SparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,17 +51,6 @@ class PartReductionTest {
     data.release();
   }
 
-  /** {@code body} run with the threshold at {@code bytes}. */
-  private static <T> T withThreshold(long bytes, Supplier<T> body) {
-    SparkContext context = SharedSpark.session().sparkContext();
-    context.setLocalProperty(DistributedPass.KEYED_REDUCTION_BYTES, Long.toString(bytes));
-    try {
-      return body.get();
-    } finally {
-      context.setLocalProperty(DistributedPass.KEYED_REDUCTION_BYTES, null);
-    }
-  }
-
   private static void assertIdentical(ComponentSums whole, ComponentSums byPart) {
     assertEquals(whole.k(), byPart.k());
     assertEquals(whole.skippedRows(), byPart.skippedRows());
@@ -80,10 +68,10 @@ class PartReductionTest {
     List<Scoring<RowBlock, ?, ?>> scorings = List.of(
         new Scoring<>(new MultinomialMixtureFamily(0.01), TRUTH),
         new Scoring<>(new MultinomialMixtureFamily(0.01), other));
-    List<PassResult<?>> whole =
-        withThreshold(Long.MAX_VALUE, () -> DistributedPass.runAll(data.blocks(), scorings));
+    List<PassResult<?>> whole = withKeyedReductionBytes(Long.MAX_VALUE,
+        () -> DistributedPass.runAll(data.blocks(), scorings));
     List<PassResult<?>> byPart =
-        withThreshold(0, () -> DistributedPass.runAll(data.blocks(), scorings));
+        withKeyedReductionBytes(0, () -> DistributedPass.runAll(data.blocks(), scorings));
     for (int i = 0; i < 2; i++) {
       assertEquals(whole.get(i).logLikelihood(), byPart.get(i).logLikelihood(), 0.0);
       assertEquals(whole.get(i).weight(), byPart.get(i).weight(), 0.0);
@@ -101,16 +89,18 @@ class PartReductionTest {
         ExpectationMaximization.fit(data.blocks(), new MultinomialMixtureFamily(0.01),
             MultinomialMixtureSampler.randomMixture(3, 50, new SplittableRandom(9)), settings,
             IterationListener.NONE);
-    FitResult<MultinomialMixtureParameters> whole = withThreshold(Long.MAX_VALUE, multinomial);
-    FitResult<MultinomialMixtureParameters> byPart = withThreshold(0, multinomial);
+    FitResult<MultinomialMixtureParameters> whole =
+        withKeyedReductionBytes(Long.MAX_VALUE, multinomial);
+    FitResult<MultinomialMixtureParameters> byPart = withKeyedReductionBytes(0, multinomial);
     assertArrayEquals(whole.logLikelihoods(), byPart.logLikelihoods(), 0.0);
     for (int j = 0; j < 3; j++) {
       assertArrayEquals(whole.model().theta(j), byPart.model().theta(j), 0.0);
     }
     assertIdentical(
-        withThreshold(Long.MAX_VALUE,
+        withKeyedReductionBytes(Long.MAX_VALUE,
             () -> RandomStarts.randomResponsibilities(data.blocks(), 3, 4L, true)),
-        withThreshold(0, () -> RandomStarts.randomResponsibilities(data.blocks(), 3, 4L, true)));
+        withKeyedReductionBytes(0,
+            () -> RandomStarts.randomResponsibilities(data.blocks(), 3, 4L, true)));
   }
 
   @Test

@@ -3,8 +3,11 @@ package dev.sparkem.testing;
 import dev.sparkem.data.FeatureColumns;
 import dev.sparkem.data.PackedData;
 import dev.sparkem.data.Packing;
+import dev.sparkem.engine.DistributedPass;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -62,6 +65,21 @@ public final class SharedSpark {
 
   public static PackedData pack(double[][] rows, int partitions) {
     return pack(rows, partitions, Packing.DEFAULT_BLOCK_BYTES);
+  }
+
+  /**
+   * {@code body} run with the keyed reduction threshold
+   * {@link DistributedPass#KEYED_REDUCTION_BYTES} at {@code bytes} (0: always reduce by part;
+   * {@link Long#MAX_VALUE}: never).
+   */
+  public static <T> T withKeyedReductionBytes(long bytes, Supplier<T> body) {
+    SparkContext context = session().sparkContext();
+    context.setLocalProperty(DistributedPass.KEYED_REDUCTION_BYTES, Long.toString(bytes));
+    try {
+      return body.get();
+    } finally {
+      context.setLocalProperty(DistributedPass.KEYED_REDUCTION_BYTES, null);
+    }
   }
 
   /** Schema helper for tests that build their own frames. */

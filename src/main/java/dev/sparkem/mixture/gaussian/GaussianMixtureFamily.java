@@ -62,6 +62,12 @@ public final class GaussianMixtureFamily
     return new GaussianStatistics(type, params.k(), params.dimension(), centres);
   }
 
+  /** {@link GaussianStatistics#values}: large statistics are reduced per component. */
+  @Override
+  public long statisticsValues(GaussianMixtureParameters params) {
+    return GaussianStatistics.values(type, params.k(), params.dimension());
+  }
+
   @Override
   public double accumulate(GaussianMixtureParameters params, RowBlock block,
       GaussianStatistics stats) {

@@ -28,6 +28,12 @@ final class NearestCentreAccumulator
     return new GaussianStatistics(type, centres.length, d, flat);
   }
 
+  /** {@link GaussianStatistics#values}: large statistics are reduced per component. */
+  @Override
+  public long statisticsValues(double[][] centres) {
+    return GaussianStatistics.values(type, centres.length, centres[0].length);
+  }
+
   /** Returns 0: a hard assignment has no log-likelihood. */
   @Override
   public double accumulate(double[][] centres, RowBlock block, GaussianStatistics stats) {

@@ -28,6 +28,12 @@ final class RandomResponsibilityAccumulator implements
     return new GaussianStatistics(spec.type(), spec.k(), d, centres);
   }
 
+  /** {@link GaussianStatistics#values}: large statistics are reduced per component. */
+  @Override
+  public long statisticsValues(Spec spec) {
+    return GaussianStatistics.values(spec.type(), spec.k(), spec.centre().length);
+  }
+
   /** Returns 0: random responsibilities have no log-likelihood. */
   @Override
   public double accumulate(Spec spec, RowBlock block, GaussianStatistics stats) {
