@@ -29,7 +29,7 @@ import scala.Tuple2;
  * whole statistics beside another's; only the merged parts reach the driver. The numbers are
  * bit-identical to the whole reduction (same summation order). The threshold in bytes is read
  * from the Spark thread-local property or the Spark conf {@value #KEYED_REDUCTION_BYTES}; the
- * first pass of each size logs "reducing statistics per component (k·V=…)".
+ * first pass of each size logs "reducing statistics per component (N numbers …)".
  */
 public final class DistributedPass {
   /** The Spark property (local property or conf) holding the threshold in bytes. */
@@ -80,7 +80,7 @@ public final class DistributedPass {
       }
       if (8 * values > threshold(context)) {
         if (LOGGED_VALUES.getAndSet(values) != values) {
-          LOG.info("reducing statistics per component (k·V={} summed over {} model(s): {} MB "
+          LOG.info("reducing statistics per component ({} numbers summed over {} model(s): {} MB "
               + "per copy, above {}={} bytes)", values, scorings.size(), (8 * values) >> 20,
               KEYED_REDUCTION_BYTES, threshold(context));
         }
