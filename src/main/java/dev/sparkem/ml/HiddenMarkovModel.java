@@ -143,6 +143,8 @@ public final class HiddenMarkovModel extends Estimator<HiddenMarkovModelModel>
   @Override public DoubleParam startPseudoCount() { return p.startPseudoCount(); }
   @Override public DoubleParam transitionPseudoCount() { return p.transitionPseudoCount(); }
   @Override public DoubleParam emissionPseudoCount() { return p.emissionPseudoCount(); }
+  @Override public DoubleParam regCovar() { return p.regCovar(); }
+  @Override public DoubleParam rateFloor() { return p.rateFloor(); }
   @Override public Param<String> sequenceCol() { return p.sequenceCol(); }
   @Override public Param<String> idCol() { return p.idCol(); }
   @Override public Param<String> pathCol() { return p.pathCol(); }
@@ -190,6 +192,16 @@ public final class HiddenMarkovModel extends Estimator<HiddenMarkovModelModel>
 
   public HiddenMarkovModel setEmissionPseudoCount(double value) {
     return put(p.emissionPseudoCount(), value);
+  }
+
+  /** Gaussian and full-gaussian emissions only. @throws IllegalArgumentException if &lt; 0 */
+  public HiddenMarkovModel setRegCovar(double value) {
+    return put(p.regCovar(), value);
+  }
+
+  /** Poisson emissions only. @throws IllegalArgumentException if &lt; 0 */
+  public HiddenMarkovModel setRateFloor(double value) {
+    return put(p.rateFloor(), value);
   }
 
   public HiddenMarkovModel setSequenceCol(String value) {

@@ -234,6 +234,8 @@ public final class HiddenMarkovModelModel extends Model<HiddenMarkovModelModel>
   @Override public DoubleParam startPseudoCount() { return p.startPseudoCount(); }
   @Override public DoubleParam transitionPseudoCount() { return p.transitionPseudoCount(); }
   @Override public DoubleParam emissionPseudoCount() { return p.emissionPseudoCount(); }
+  @Override public DoubleParam regCovar() { return p.regCovar(); }
+  @Override public DoubleParam rateFloor() { return p.rateFloor(); }
   @Override public Param<String> sequenceCol() { return p.sequenceCol(); }
   @Override public Param<String> idCol() { return p.idCol(); }
   @Override public Param<String> pathCol() { return p.pathCol(); }

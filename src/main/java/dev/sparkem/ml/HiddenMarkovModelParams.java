@@ -19,7 +19,7 @@ import org.apache.spark.ml.param.Params;
  *
  * <p>Defaults: {@code k} (states) 2, {@code emission} "categorical", {@code maxIter} 100,
  * {@code tol} 1e-3, {@code seed} 1, {@code initMode} "random", {@code nInit} 1, every
- * pseudo-count 0, {@code sequenceCol} "sequence", {@code idCol} unset (ids in messages are then
+ * pseudo-count, {@code regCovar} and {@code rateFloor} 0, {@code sequenceCol} "sequence", {@code idCol} unset (ids in messages are then
  * −1), {@code pathCol} "path", {@code posteriorsCol} "posteriors", {@code scoreCol} "score" —
  * the jobs' defaults, so {@code fit --family hmm} and this estimator give the same model.
  */
@@ -53,6 +53,15 @@ public interface HiddenMarkovModelParams extends Params {
   /** Categorical emissions only. */
   DoubleParam emissionPseudoCount();
 
+  /**
+   * Gaussian and full-gaussian emissions only: added to every variance (covariance diagonal)
+   * after each M-step, ≥ 0, in the squared units of the data.
+   */
+  DoubleParam regCovar();
+
+  /** Poisson emissions only: the lower bound of every rate after each M-step, ≥ 0. */
+  DoubleParam rateFloor();
+
   /** The input array column of sequences. */
   Param<String> sequenceCol();
 
@@ -71,8 +80,8 @@ public interface HiddenMarkovModelParams extends Params {
   /** Declared params of one owner (whose uid must be set), with their defaults set. */
   record Declared(IntParam k, Param<String> emission, IntParam maxIter, DoubleParam tol,
       LongParam seed, Param<String> initMode, IntParam nInit, DoubleParam startPseudoCount,
-      DoubleParam transitionPseudoCount, DoubleParam emissionPseudoCount,
-      Param<String> sequenceCol, Param<String> idCol, Param<String> pathCol,
+      DoubleParam transitionPseudoCount, DoubleParam emissionPseudoCount, DoubleParam regCovar,
+      DoubleParam rateFloor, Param<String> sequenceCol, Param<String> idCol, Param<String> pathCol,
       Param<String> posteriorsCol, Param<String> scoreCol) {}
 
   /** Declares the params of {@code owner} and sets their defaults. */
@@ -93,6 +102,11 @@ public interface HiddenMarkovModelParams extends Params {
         pseudoCount(owner, "startPseudoCount", "initial-state"),
         pseudoCount(owner, "transitionPseudoCount", "transition"),
         pseudoCount(owner, "emissionPseudoCount", "symbol (categorical only)"),
+        new DoubleParam(owner, "regCovar", "gaussian and full-gaussian emissions: added to "
+            + "every variance after each M-step (>= 0)", ParamValidators.inRange(0,
+            Double.MAX_VALUE)),
+        new DoubleParam(owner, "rateFloor", "poisson emissions: lower bound of every rate "
+            + "after each M-step (>= 0)", ParamValidators.inRange(0, Double.MAX_VALUE)),
         new Param<>(owner, "sequenceCol", "sequence column name (array)"),
         new Param<>(owner, "idCol", "sequence id column name (integer); unset or empty: none"),
         new Param<>(owner, "pathCol", "Viterbi path column name; empty: not written"),
@@ -109,6 +123,8 @@ public interface HiddenMarkovModelParams extends Params {
     owner.setDefault(d.startPseudoCount(), 0.0);
     owner.setDefault(d.transitionPseudoCount(), 0.0);
     owner.setDefault(d.emissionPseudoCount(), 0.0);
+    owner.setDefault(d.regCovar(), 0.0);
+    owner.setDefault(d.rateFloor(), 0.0);
     owner.setDefault(d.sequenceCol(), "sequence");
     owner.setDefault(d.pathCol(), "path");
     owner.setDefault(d.posteriorsCol(), "posteriors");
@@ -149,11 +165,12 @@ public interface HiddenMarkovModelParams extends Params {
     return (Integer) getOrDefault(nInit());
   }
 
-  /** The M-step's pseudo-counts (start and transitions are learned). */
+  /** The M-step's pseudo-counts, ridge and rate floor (start and transitions are learned). */
   default BaumWelchSettings getEstimation() {
     return new BaumWelchSettings((Double) getOrDefault(startPseudoCount()),
         (Double) getOrDefault(transitionPseudoCount()),
-        (Double) getOrDefault(emissionPseudoCount()), true, true);
+        (Double) getOrDefault(emissionPseudoCount()), true, true,
+        (Double) getOrDefault(regCovar()), (Double) getOrDefault(rateFloor()));
   }
 
   default String getSequenceCol() {

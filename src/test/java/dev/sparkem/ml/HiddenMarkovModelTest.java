@@ -11,6 +11,7 @@ import dev.sparkem.hmm.BaumWelchSettings;
 import dev.sparkem.hmm.CategoricalEmission;
 import dev.sparkem.hmm.Decoder;
 import dev.sparkem.hmm.EmissionType;
+import dev.sparkem.hmm.HmmFloorTest;
 import dev.sparkem.hmm.HmmJson;
 import dev.sparkem.hmm.HmmParameters;
 import dev.sparkem.hmm.HmmSampler;
@@ -37,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Spark ML face of hidden Markov models: the estimator gives the Java API's fit, transform
- * gives the Decoder's paths, posteriors and scores, and save/load keeps the model bit for bit.
+ * gives the Decoder's paths, posteriors and scores, save/load keeps the model bit for bit, and
+ * regCovar / rateFloor reach the M-step.
  */
 class HiddenMarkovModelTest {
   private static final HmmParameters TRUTH = HmmParameters.of(new double[] {0.7, 0.3},
@@ -92,6 +94,40 @@ class HiddenMarkovModelTest {
       }
     }
     frame.unpersist();
+  }
+
+  @Test
+  void rateFloorAndRegCovarReachTheMStep() {
+    assertEquals(BaumWelchSettings.MAXIMUM_LIKELIHOOD, new HiddenMarkovModel().getEstimation());
+    assertEquals(BaumWelchSettings.MAXIMUM_LIKELIHOOD.withFloors(0.5, 0.25),
+        new HiddenMarkovModel().setRegCovar(0.5).setRateFloor(0.25).getEstimation());
+    assertThrows(IllegalArgumentException.class, () -> new HiddenMarkovModel().setRegCovar(-1));
+    assertThrows(IllegalArgumentException.class, () -> new HiddenMarkovModel().setRateFloor(-1));
+
+    int[][] counts = HmmFloorTest.counts();
+    List<Row> rows = new ArrayList<>();
+    for (int s = 0; s < counts.length; s++) {
+      rows.add(RowFactory.create((long) s, Arrays.stream(counts[s]).boxed()
+          .toArray(Integer[]::new)));
+    }
+    StructType schema = new StructType().add("sid", DataTypes.LongType, false)
+        .add("sequence", DataTypes.createArrayType(DataTypes.IntegerType, false), false);
+    Dataset<Row> frame = SharedSpark.session().createDataFrame(rows, schema).cache();
+    double floor = 0.5;
+    HiddenMarkovModelModel model = new HiddenMarkovModel().setEmission("poisson").setSeed(3L)
+        .setMaxIter(10).setTol(0).setIdCol("sid").setRateFloor(floor).fit(frame);
+    var blocks = SequenceFrames.blocks(frame, SequenceLayout.array("sequence", "sid", null),
+        true);
+    HmmTraining java = HmmTrainer.train(blocks, new HmmTrainingOptions(2, EmissionType.POISSON,
+        InitMode.RANDOM, 1, 3L, null, 0,
+        BaumWelchSettings.MAXIMUM_LIKELIHOOD.withFloors(0, floor)), new EmSettings(10, 0, 0),
+        IterationListener.NONE);
+    blocks.unpersist();
+    frame.unpersist();
+    assertEquals(HmmJson.toJson(java.model()), HmmJson.toJson(model.parameters()),
+        "the estimator is the Java API's fit with the same floor, bit for bit");
+    assertEquals(floor, Arrays.stream(((dev.sparkem.hmm.PoissonEmission) model.parameters()
+        .emission()).rates()).min().orElseThrow(), "the state of the runs of zeros is floored");
   }
 
   @Test
