@@ -97,4 +97,68 @@ class PosteriorsTest {
     assertRelative(Math.log(0.8) + Math.log(0.4), total, 1e-14, "total");
     assertTrue(Double.isFinite(total));
   }
+
+  /** The entropy taken from the log densities equals −Σ_i w_i Σ_j p_ij ln p_ij computed naively. */
+  @Test
+  void entropyFromLogDensitiesMatchesTheNaiveFormula() {
+    Random random = new Random(11);
+    int n = 40;
+    int k = 5;
+    double[] weights = Samples.uniform(random, n, 0, 3);
+    weights[3] = 0.0;
+    RowBlock block = RowBlock.dense(n, 1, new double[n], weights);
+    double[] logJoint = Samples.uniform(random, n * k, -60, 10);
+    logJoint[7] = Double.NEGATIVE_INFINITY;
+    logJoint[12] = logJoint[13] + 800; // a row whose other posteriors underflow to 0
+    double expected = 0.0;
+    for (int i = 0; i < n; i++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int j = 0; j < k; j++) {
+        max = Math.max(max, logJoint[i * k + j]);
+      }
+      double sum = 0.0;
+      for (int j = 0; j < k; j++) {
+        sum += Math.exp(logJoint[i * k + j] - max);
+      }
+      for (int j = 0; j < k; j++) {
+        double p = Math.exp(logJoint[i * k + j] - max) / sum;
+        if (p > 0.0) {
+          expected -= weights[i] * p * Math.log(p);
+        }
+      }
+    }
+    Posteriors.Totals totals = Posteriors.normalizeWithEntropy(logJoint, k, block, null);
+    assertTrue(expected > 1.0, "the rows are not all certain: " + expected);
+    assertRelative(expected, totals.entropy(), 1e-12, "posterior entropy");
+  }
+
+  @Test
+  void certainRowsHaveZeroEntropyAndNaNRowsPropagate() {
+    double[] logJoint = {-5, -5000, 3, Double.NEGATIVE_INFINITY};
+    RowBlock block = RowBlock.dense(2, 1, new double[2], new double[] {2, 1});
+    assertEquals(0.0, Posteriors.normalizeWithEntropy(logJoint, 2, block, null).entropy(), 0.0);
+    double[] withNaN = {1.0, Double.NaN, 2.0, 2.0};
+    double[] rowLogLikelihood = new double[2];
+    Posteriors.Totals totals = Posteriors.normalizeWithEntropy(withNaN, 2,
+        RowBlock.dense(2, 1, new double[2], null), rowLogLikelihood);
+    assertTrue(Double.isNaN(rowLogLikelihood[0]), "a NaN log density makes log p(x) NaN");
+    assertEquals(2 + Math.log(2), rowLogLikelihood[1], 1e-15);
+    assertTrue(Double.isNaN(totals.logLikelihood()));
+    assertTrue(Double.isNaN(totals.entropy()));
+  }
+
+  @Test
+  void hugeAndTinyLogDensitiesNeitherOverflowNorUnderflow() {
+    double ln2 = Math.log(2);
+    double[][] rows = {{1000, 1000}, {-1000, -1000}, {1e300, 0.0}, {-746.0, -745.0},
+        {-2000, -1e300}};
+    double[] expected = {1000 + ln2, -1000 + ln2, 1e300, -745.0 + Math.log1p(Math.exp(-1)),
+        -2000.0};
+    for (int r = 0; r < rows.length; r++) {
+      double[] rowLogLikelihood = new double[1];
+      Posteriors.normalize(rows[r].clone(), 2, RowBlock.dense(1, 1, new double[1], null),
+          rowLogLikelihood);
+      assertEquals(expected[r], rowLogLikelihood[0], 1e-12, "row " + r);
+    }
+  }
 }

@@ -5,19 +5,13 @@ import dev.sparkem.data.RowBlock;
 
 /**
  * Squared Mahalanobis distances (x − μ_j)ᵀ Σ_j⁻¹ (x − μ_j) of a block's rows to every component.
- * Full and tied covariances whiten with the Cholesky factor: up to {@link #LOOP_MAX_DIMENSION}
- * dimensions by forward substitution in plain loops fused with the centring (no scratch), above
- * it by one matrix multiply L⁻¹·(X − μ)ᵀ per component (dgemm, netlib's fastest level-3 routine
- * in Java) into scratch reused across components. Tied covariances whiten the block and the
- * means once and take plain distances between them.
+ * Full and tied covariances whiten with the Cholesky factor: up to the kernel's
+ * {@link Level3Kernel#loopMaxDimension} by forward substitution in plain loops fused with the
+ * centring (no scratch), above it by one matrix product L⁻¹·(X − μ)ᵀ per panel of rows and
+ * component ({@link Level3Kernel}) into scratch reused across components. Tied covariances
+ * whiten the block and the means once (dgemm) and take plain distances between them.
  */
 final class GaussianDistances {
-  /**
-   * Largest dimension whitened in plain loops: below it a BLAS call per block and component
-   * costs more than it saves (measured in docs/PERFORMANCE.md).
-   */
-  static final int LOOP_MAX_DIMENSION = 16;
-
   private GaussianDistances() {}
 
   /**
@@ -25,9 +19,18 @@ final class GaussianDistances {
    * {@code out[i·k + j]} (n×k, row-major). Full and tied covariances need a dense block.
    */
   static void squaredMahalanobis(GaussianMixtureParameters p, RowBlock block, double[] out) {
+    squaredMahalanobis(p, block, out, Level3Kernel.DEFAULT);
+  }
+
+  /**
+   * As {@link #squaredMahalanobis(GaussianMixtureParameters, RowBlock, double[])}, with full and
+   * tied covariances whitened by {@code kernel}.
+   */
+  static void squaredMahalanobis(GaussianMixtureParameters p, RowBlock block, double[] out,
+      Level3Kernel kernel) {
     switch (p.covarianceType()) {
-      case FULL -> full(p, block, out);
-      case TIED -> tied(p, block, out);
+      case FULL -> full(p, block, out, kernel);
+      case TIED -> tied(p, block, out, kernel);
       case DIAG, SPHERICAL -> {
         for (int j = 0; j < p.k(); j++) {
           if (block.isSparse()) {
@@ -40,12 +43,13 @@ final class GaussianDistances {
     }
   }
 
-  private static void full(GaussianMixtureParameters p, RowBlock block, double[] out) {
+  private static void full(GaussianMixtureParameters p, RowBlock block, double[] out,
+      Level3Kernel kernel) {
     int n = block.rows();
     int d = block.dimension();
     int k = p.k();
     double[] x = block.denseValues();
-    if (d <= LOOP_MAX_DIMENSION) {
+    if (d <= kernel.loopMaxDimension()) {
       double[] lower = new double[d * d];
       double[] y = new double[d];
       for (int j = 0; j < k; j++) {
@@ -57,29 +61,23 @@ final class GaussianDistances {
       }
       return;
     }
-    double[] centred = new double[n * d];
-    double[] z = new double[n * d];
+    int panel = Math.min(n, Level3Kernel.panelRows(d));
+    double[] scratch = new double[Level3Kernel.scratchValues(panel, d)];
+    double[][] inverses = new double[k][];
     for (int j = 0; j < k; j++) {
-      double[] mean = p.mean(j);
-      for (int i = 0; i < n; i++) {
-        for (int a = 0; a < d; a++) {
-          centred[i * d + a] = x[i * d + a] - mean[a];
-        }
-      }
-      BLAS.getInstance().dgemm("N", "N", d, n, d, 1.0, p.factor(j).inverseLower(), d,
-          centred, d, 0.0, z, d);
-      for (int i = 0; i < n; i++) {
-        double sum = 0.0;
-        for (int a = i * d; a < (i + 1) * d; a++) {
-          sum += z[a] * z[a];
-        }
-        out[i * k + j] = sum;
+      inverses[j] = p.factor(j).inverseLower();
+    }
+    for (int start = 0; start < n; start += panel) {
+      int rows = Math.min(panel, n - start);
+      for (int j = 0; j < k; j++) {
+        kernel.whitenedNorms(x, start, rows, d, p.mean(j), inverses[j], scratch, out, k, j);
       }
     }
   }
 
   /** ‖L⁻¹x − L⁻¹μ_j‖²: the block and the means are whitened once. */
-  private static void tied(GaussianMixtureParameters p, RowBlock block, double[] out) {
+  private static void tied(GaussianMixtureParameters p, RowBlock block, double[] out,
+      Level3Kernel kernel) {
     int n = block.rows();
     int d = block.dimension();
     int k = p.k();
@@ -87,7 +85,7 @@ final class GaussianDistances {
     double[] z = new double[n * d];
     double[] means = new double[k * d];
     double[] zero = new double[d];
-    if (d <= LOOP_MAX_DIMENSION) {
+    if (d <= kernel.loopMaxDimension()) {
       double[] lower = new double[d * d];
       rowMajorInverseDiagonal(p.factor(0).lower(), d, lower);
       double[] y = new double[d];

@@ -75,9 +75,11 @@ public final class GaussianMixtureFamily
     RowBlock rows = diagonal ? block : block.toDense();
     double[] responsibilities = new double[rows.rows() * params.k()];
     params.logJointDensities(rows, responsibilities);
-    double logLikelihood = Posteriors.normalize(responsibilities, params.k(), rows, null);
+    Posteriors.Totals totals =
+        Posteriors.normalizeWithEntropy(responsibilities, params.k(), rows, null);
     stats.add(rows, responsibilities);
-    return logLikelihood;
+    stats.addPosteriorEntropy(totals.entropy());
+    return totals.logLikelihood();
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.sparkem.mixture.gaussian;
 
-import dev.ludovic.netlib.blas.BLAS;
 import dev.sparkem.data.RowBlock;
 import dev.sparkem.engine.SufficientStatistics;
 import java.util.Arrays;
@@ -16,7 +15,8 @@ import java.util.List;
  *       M_j = Σ_i r_ij·(x_i − c_j)(x_i − c_j)ᵀ per component ({@code full}, k·d² numbers), their
  *       sum over components ({@code tied}, d²), or only their diagonals ({@code diag},
  *       {@code spherical}, k·d) — no d×d matrix is built for the last two;
- *   <li>the posterior entropy −Σ_i w_i Σ_j p_ij·log p_ij, for ICL.
+ *   <li>the posterior entropy −Σ_i w_i Σ_j p_ij·log p_ij, for ICL, as the caller adds it
+ *       ({@link #addPosteriorEntropy}).
  * </ul>
  * Here r_ij = w_i·p_ij is the posterior of row i weighted by its row weight. Size independent of
  * the number of rows ({@link #values}).
@@ -88,11 +88,19 @@ public final class GaussianStatistics implements SufficientStatistics<GaussianSt
 
   /**
    * Adds the rows of {@code block} with the n×k row-major {@code responsibilities} (posterior
-   * times row weight). Full and tied scatters: fused plain loops up to
-   * {@link GaussianDistances#LOOP_MAX_DIMENSION} dimensions, else one matrix multiply SᵀS per
-   * component of the rows scaled by √r.
+   * times row weight, non-negative). Full and tied scatters: fused plain loops up to
+   * {@link Level3Kernel#loopMaxDimension} of {@link Level3Kernel#DEFAULT}, else one product per
+   * component of the rows scaled by √r ({@link Level3Kernel}). The posterior entropy is not
+   * derived here: add it with {@link #addPosteriorEntropy}.
+   *
+   * @throws IllegalArgumentException if the block's rows are not d wide
    */
   public void add(RowBlock block, double[] responsibilities) {
+    add(block, responsibilities, Level3Kernel.DEFAULT);
+  }
+
+  /** As {@link #add(RowBlock, double[])}, with full and tied scatters by {@code kernel}. */
+  void add(RowBlock block, double[] responsibilities, Level3Kernel kernel) {
     if (block.dimension() != d) {
       throw new IllegalArgumentException(
           "found rows of width " + block.dimension() + ", expected " + d);
@@ -100,28 +108,21 @@ public final class GaussianStatistics implements SufficientStatistics<GaussianSt
     boolean scatter = type == CovarianceType.FULL || type == CovarianceType.TIED;
     if (block.isSparse() && !scatter) {
       addSparseDiagonal(block, responsibilities);
+    } else if (!scatter) {
+      addDiagonal(block.toDense(), responsibilities);
+    } else if (d <= kernel.loopMaxDimension()) {
+      addScatterLoops(block.toDense(), responsibilities);
     } else {
-      addDense(block.toDense(), responsibilities, scatter);
-    }
-    for (int i = 0; i < block.rows(); i++) {
-      double w = block.weight(i);
-      for (int j = 0; j < k; j++) {
-        double r = responsibilities[i * k + j];
-        if (r > 0.0) {
-          entropy -= r * Math.log(r / w);
-        }
-      }
+      addScatterMultiply(block.toDense(), responsibilities, kernel);
     }
   }
 
-  private void addDense(RowBlock block, double[] responsibilities, boolean scatter) {
-    if (!scatter) {
-      addDiagonal(block, responsibilities);
-    } else if (d <= GaussianDistances.LOOP_MAX_DIMENSION) {
-      addScatterLoops(block, responsibilities);
-    } else {
-      addScatterMultiply(block, responsibilities);
-    }
+  /**
+   * Adds the posterior entropy −Σ_i w_i Σ_j p_ij·ln p_ij of rows added with {@link #add} (as the
+   * normalisation of their log-densities gives it: {@code Posteriors.Totals#entropy}).
+   */
+  public void addPosteriorEntropy(double rowsEntropy) {
+    entropy += rowsEntropy;
   }
 
   private int scatterOffset(int j) {
@@ -157,29 +158,30 @@ public final class GaussianStatistics implements SufficientStatistics<GaussianSt
   }
 
   /**
-   * Larger d: per component, the rows scaled by √r into one scratch matrix reused across
-   * components, and M_j += SᵀS as one matrix multiply (dgemm, which also fills the upper
-   * triangle; only the lower one is read).
+   * Larger d: panel by panel of rows (kept in cache while every component reads them), per
+   * component the rows scaled by √r into reused scratch and M_j += SᵀS as one matrix product.
    */
-  private void addScatterMultiply(RowBlock block, double[] responsibilities) {
+  private void addScatterMultiply(RowBlock block, double[] responsibilities, Level3Kernel kernel) {
     int n = block.rows();
     double[] x = block.denseValues();
-    double[] scaled = new double[n * d];
+    int panel = Math.min(n, Level3Kernel.panelRows(d));
+    double[] scratch = new double[Level3Kernel.scratchValues(panel, d)];
+    double[] roots = new double[panel];
+    double[][] centreOf = new double[k][];
     for (int j = 0; j < k; j++) {
-      double total = 0.0;
-      for (int i = 0; i < n; i++) {
-        double r = responsibilities[i * k + j];
-        total += r;
-        double root = Math.sqrt(r);
-        for (int a = 0; a < d; a++) {
-          double centred = x[i * d + a] - centres[j * d + a];
-          firstMoments[j * d + a] += r * centred;
-          scaled[i * d + a] = root * centred;
+      centreOf[j] = centre(j);
+    }
+    for (int start = 0; start < n; start += panel) {
+      int rows = Math.min(panel, n - start);
+      for (int j = 0; j < k; j++) {
+        for (int i = 0; i < rows; i++) {
+          double r = responsibilities[(start + i) * k + j];
+          weights[j] += r;
+          roots[i] = Math.sqrt(r);
         }
+        kernel.scatter(x, start, rows, d, centreOf[j], roots, scratch, firstMoments, j * d,
+            secondMoments, scatterOffset(j));
       }
-      weights[j] += total;
-      BLAS.getInstance().dgemm("N", "T", d, d, n, 1.0, scaled, 0, d, scaled, 0, d, 1.0,
-          secondMoments, scatterOffset(j), d);
     }
   }
 

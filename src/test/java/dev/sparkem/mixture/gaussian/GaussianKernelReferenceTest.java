@@ -12,8 +12,9 @@ import java.util.stream.Stream;
 /**
  * The fast block kernels (log-densities and statistics) against a straightforward reference in
  * plain loops — its own Cholesky factorisation, one row and one component at a time — on random
- * blocks, for every covariance type and for dimensions on both sides of
- * {@link GaussianDistances#LOOP_MAX_DIMENSION}: equal within 1e-9 relative.
+ * blocks, for every covariance type, with both {@link Level3Kernel}s (whatever BLAS netlib
+ * picked) and dimensions on both sides of their {@link Level3Kernel#loopMaxDimension}: equal
+ * within 1e-9 relative.
  */
 class GaussianKernelReferenceTest {
   private static final int K = 3;
@@ -22,10 +23,13 @@ class GaussianKernelReferenceTest {
   static Stream<Arguments> cases() {
     Stream.Builder<Arguments> cases = Stream.builder();
     for (CovarianceType type : CovarianceType.values()) {
-      for (int d : new int[] {1, 3, GaussianDistances.LOOP_MAX_DIMENSION,
-          GaussianDistances.LOOP_MAX_DIMENSION + 1, 40}) {
-        for (int n : new int[] {1, 123}) {
-          cases.add(Arguments.of(type, d, n));
+      for (int d : new int[] {1, 3, Level3Kernel.TRIANGULAR.loopMaxDimension(),
+          Level3Kernel.TRIANGULAR.loopMaxDimension() + 1, Level3Kernel.GENERAL.loopMaxDimension(),
+          Level3Kernel.GENERAL.loopMaxDimension() + 1, 40}) {
+        for (int n : new int[] {1, 123, 1700}) { // 1700 rows of 40: three panels
+          for (Level3Kernel kernel : Level3Kernel.values()) {
+            cases.add(Arguments.of(type, d, n, kernel));
+          }
         }
       }
     }
@@ -34,24 +38,32 @@ class GaussianKernelReferenceTest {
 
   @ParameterizedTest
   @MethodSource("cases")
-  void logJointDensitiesMatchTheReference(CovarianceType type, int d, int n) {
+  void logJointDensitiesMatchTheReference(CovarianceType type, int d, int n,
+      Level3Kernel kernel) {
     Random random = new Random(31L * d + n + type.ordinal());
     GaussianMixtureParameters p = randomParameters(type, d, random);
     double[] x = rows(random, n, d);
+    RowBlock block = RowBlock.dense(n, d, x, null);
+    double[] distances = new double[n * K];
+    GaussianDistances.squaredMahalanobis(p, block, distances, kernel);
     double[] fast = new double[n * K];
-    p.logJointDensities(RowBlock.dense(n, d, x, null), fast);
+    p.logJointDensities(block, fast);
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < K; j++) {
         double[] row = new double[d];
         System.arraycopy(x, i * d, row, 0, d);
-        assertNear(referenceLogJoint(p, j, row), fast[i * K + j], "row " + i + " comp " + j);
+        double[] reference = referenceDistanceAndLogDet(p, j, row);
+        assertNear(reference[0], distances[i * K + j], "distance of row " + i + " comp " + j);
+        double logJoint = Math.log(p.weights()[j])
+            - 0.5 * (d * Math.log(2 * Math.PI) + reference[1] + reference[0]);
+        assertNear(logJoint, fast[i * K + j], "log joint of row " + i + " comp " + j);
       }
     }
   }
 
   @ParameterizedTest
   @MethodSource("cases")
-  void statisticsMatchTheReference(CovarianceType type, int d, int n) {
+  void statisticsMatchTheReference(CovarianceType type, int d, int n, Level3Kernel kernel) {
     Random random = new Random(17L * d + n + type.ordinal());
     double[] x = rows(random, n, d);
     double[] centres = rows(random, K, d);
@@ -60,7 +72,7 @@ class GaussianKernelReferenceTest {
       r[t] = t % 7 == 0 ? 0.0 : 2 * random.nextDouble();
     }
     GaussianStatistics fast = new GaussianStatistics(type, K, d, centres);
-    fast.add(RowBlock.dense(n, d, x, null), r);
+    fast.add(RowBlock.dense(n, d, x, null), r, kernel);
     double[] tiedScatter = new double[d * d];
     for (int j = 0; j < K; j++) {
       double weight = 0.0;
@@ -98,8 +110,12 @@ class GaussianKernelReferenceTest {
     }
   }
 
-  /** log w_j + log N(x; μ_j, Σ_j) with a Cholesky factorisation and solve in plain loops. */
-  private static double referenceLogJoint(GaussianMixtureParameters p, int j, double[] x) {
+  /**
+   * (x − μ_j)ᵀ Σ_j⁻¹ (x − μ_j) and log det Σ_j, with a Cholesky factorisation and solve in plain
+   * loops.
+   */
+  private static double[] referenceDistanceAndLogDet(GaussianMixtureParameters p, int j,
+      double[] x) {
     int d = x.length;
     double[][] sigma = p.covariance(j);
     double[][] l = new double[d][d];
@@ -125,7 +141,7 @@ class GaussianKernelReferenceTest {
       distance += y[a] * y[a];
       logDet += 2 * Math.log(l[a][a]);
     }
-    return Math.log(p.weights()[j]) - 0.5 * (d * Math.log(2 * Math.PI) + logDet + distance);
+    return new double[] {distance, logDet};
   }
 
   private static GaussianMixtureParameters randomParameters(CovarianceType type, int d,
