@@ -46,8 +46,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Generate N rows of a random D-dimensional K-component Gaussian mixture in "
-        + "memory, cache them, and time full-covariance EM fits of spark-em and of Spark MLlib's "
-        + "GaussianMixture on them (one warm-up fit each, then --runs timed fits of "
+        + "memory, cache them, and time EM fits (full covariance unless --covariance says "
+        + "otherwise) of spark-em and of Spark MLlib's GaussianMixture on them (one warm-up fit each, then --runs timed fits of "
         + "--iterations iterations with tol 0). Prints machine-readable 'bench ...' lines: one "
         + "per system, their ratio, the GFLOP/s of spark-em's level-3 kernels against a DGEMM "
         + "measured in the same JVM, the cached size of the blocks, and peak heap."})
@@ -84,6 +84,13 @@ final class BenchCommand implements Callable<Integer> {
       split = ",", description = "Which systems to time (default: ${DEFAULT-VALUE}).")
   List<String> systems;
 
+  @Option(names = "--covariance", paramLabel = "TYPE", defaultValue = "full",
+      description = "spark-em's covariance type: full, tied, diag or spherical. The data come "
+          + "from a random mixture with full covariances, or diagonal ones for diag and "
+          + "spherical (no d×d matrix at all, for very wide data). MLlib fits full covariances "
+          + "only: other types need --systems spark-em (default: ${DEFAULT-VALUE}).")
+  String covariance;
+
   @Option(names = "--block-size-mb", paramLabel = "MB", defaultValue = "4",
       description = "Byte budget of one cached block of rows (default: ${DEFAULT-VALUE}).")
   double blockSizeMb;
@@ -105,11 +112,17 @@ final class BenchCommand implements Callable<Integer> {
             "--systems has '" + system + "', expected spark-em and/or mllib");
       }
     }
+    CovarianceType type = CovarianceType.parse(covariance);
+    if (type != CovarianceType.FULL && systems.contains("mllib")) {
+      throw new IllegalArgumentException("--covariance " + covariance + ": MLlib's "
+          + "GaussianMixture fits full covariances only; pass --systems spark-em");
+    }
     PrintWriter out = spec.commandLine().getOut();
     SparkSession spark = SparkSession.builder().appName("spark-em bench").getOrCreate();
-    String shape = String.format(Locale.ROOT, "n=%d d=%d k=%d partitions=%d iterations=%d",
-        rows, dimension, k, partitions, iterations);
-    Dataset<Row> vectors = generate(spark).persist(StorageLevel.MEMORY_AND_DISK());
+    String shape = String.format(Locale.ROOT,
+        "n=%d d=%d k=%d partitions=%d iterations=%d covariance=%s", rows, dimension, k,
+        partitions, iterations, type);
+    Dataset<Row> vectors = generate(spark, type).persist(StorageLevel.MEMORY_AND_DISK());
     long counted = vectors.count();
     PackedData packed = PackedData.pack(vectors,
         FeatureColumns.resolve(vectors, List.of(), List.of()), null,
@@ -122,7 +135,7 @@ final class BenchCommand implements Callable<Integer> {
     double ours = Double.NaN;
     double theirs = Double.NaN;
     if (systems.contains("spark-em")) {
-      ours = timeSparkEm(packed, shape, out);
+      ours = timeSparkEm(packed, type, shape, out);
     }
     if (systems.contains("mllib")) {
       theirs = timeMllib(vectors, shape, out);
@@ -139,10 +152,16 @@ final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** N rows in one vector column "features", each partition drawn from its own stream. */
-  private Dataset<Row> generate(SparkSession spark) {
+  /**
+   * N rows in one vector column "features", each partition drawn from its own stream, from a
+   * random mixture with diagonal covariances for {@code diag} and {@code spherical}, else full.
+   */
+  private Dataset<Row> generate(SparkSession spark, CovarianceType type) {
+    SplittableRandom random = new SplittableRandom(seed);
     GaussianMixtureParameters mixture =
-        GaussianMixtureSampler.randomMixture(k, dimension, new SplittableRandom(seed));
+        type == CovarianceType.DIAG || type == CovarianceType.SPHERICAL
+            ? GaussianMixtureSampler.randomDiagonalMixture(k, dimension, random)
+            : GaussianMixtureSampler.randomMixture(k, dimension, random);
     long total = rows;
     int parts = partitions;
     long drawSeed = seed;
@@ -181,13 +200,17 @@ final class BenchCommand implements Callable<Integer> {
     };
   }
 
-  /** Median seconds per iteration of spark-em; prints its line and the GFLOP/s line. */
-  private double timeSparkEm(PackedData packed, String shape, PrintWriter out) {
+  /**
+   * Median seconds per iteration of spark-em; prints its line and, for full covariances, the
+   * GFLOP/s line.
+   */
+  private double timeSparkEm(PackedData packed, CovarianceType type, String shape,
+      PrintWriter out) {
     double[][] startRows = RandomStarts.randomRows(packed.blocks(), k, seed);
     GaussianMixtureParameters start = GaussianStarts.fromRows(packed.blocks(), startRows,
-        CovarianceType.FULL, GaussianMixtureFamily.DEFAULT_REG_COVAR);
+        type, GaussianMixtureFamily.DEFAULT_REG_COVAR);
     GaussianMixtureFamily family =
-        new GaussianMixtureFamily(CovarianceType.FULL, GaussianMixtureFamily.DEFAULT_REG_COVAR);
+        new GaussianMixtureFamily(type, GaussianMixtureFamily.DEFAULT_REG_COVAR);
     EmSettings settings = new EmSettings(iterations, 0, 0);
     double[] perIteration = new double[runs];
     double[] inLoop = new double[runs];
@@ -209,6 +232,15 @@ final class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "bench system=spark-em %s seconds_per_iteration_median=%.4f "
         + "engine_iteration_seconds_median=%.4f runs=%d all=%s mean_log_likelihood=%.6f%n",
         shape, median, loop, runs, BenchMeasurements.list(perIteration), logLikelihood);
+    if (type == CovarianceType.FULL) {
+      printGflops(loop, shape, out);
+    }
+    out.flush();
+    return median;
+  }
+
+  /** The GFLOP/s line of full covariances: the level-3 rate of one pass against DGEMM. */
+  private void printGflops(double loop, String shape, PrintWriter out) {
     // Level-3 flops of one pass: per component a triangular solve L⁻¹(X − μ)ᵀ (n·d² flops) and
     // a rank-n update of the scatter (dsyrk, n·d·(d+1) flops): 2·n·k·d² in all.
     double flops = 2.0 * rows * k * (double) dimension * dimension;
@@ -218,8 +250,6 @@ final class BenchCommand implements Callable<Integer> {
         + "dgemm_n1000_gflops_2threads=%.2f fraction_of_2thread_dgemm=%.4f blas=%s%n", shape,
         flops / loop / 1e9, flops, dgemm[0], dgemm[1], flops / loop / 1e9 / dgemm[1],
         BenchMeasurements.blasName());
-    out.flush();
-    return median;
   }
 
   /** Median seconds per iteration of MLlib's GaussianMixture; prints its line. */

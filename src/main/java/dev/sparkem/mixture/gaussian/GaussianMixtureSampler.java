@@ -67,19 +67,16 @@ public final class GaussianMixtureSampler {
   /**
    * A random mixture of k components in d dimensions: weights from a flat Dirichlet floored at
    * 1/(4k) before renormalising, means with independent N(0, 5²) coordinates, covariances
-   * B·Bᵀ/d + ½·I with standard normal B.
+   * B·Bᵀ/d + ½·I with standard normal B (O(k·d³) work: for d in the thousands use
+   * {@link #randomDiagonalMixture}).
    */
   public static GaussianMixtureParameters randomMixture(int k, int d, SplittableRandom random) {
     double[] weights = new double[k];
-    double[][] means = new double[k][d];
+    double[][] means = new double[k][];
     double[][][] covariances = new double[k][d][d];
-    double sum = 0.0;
     for (int j = 0; j < k; j++) {
-      weights[j] = Math.max(-Math.log(1.0 - random.nextDouble()), 1.0 / (4 * k));
-      sum += weights[j];
-      for (int a = 0; a < d; a++) {
-        means[j][a] = 5.0 * random.nextGaussian();
-      }
+      weights[j] = unnormalisedWeight(k, random);
+      means[j] = randomMean(d, random);
       double[][] b = new double[d][d];
       for (double[] row : b) {
         Arrays.setAll(row, i -> random.nextGaussian());
@@ -94,9 +91,54 @@ public final class GaussianMixtureSampler {
         }
       }
     }
+    return GaussianMixtureParameters.full(normalised(weights), means, covariances);
+  }
+
+  /**
+   * A random mixture of k components in d dimensions with diagonal covariances: weights and
+   * means as {@link #randomMixture}, variances ½ + U(0, 2), independently per component and
+   * coordinate. O(k·d) work and memory.
+   */
+  public static GaussianMixtureParameters randomDiagonalMixture(int k, int d,
+      SplittableRandom random) {
+    double[] weights = new double[k];
+    double[][] means = new double[k][];
+    double[] variances = new double[k * d];
     for (int j = 0; j < k; j++) {
-      weights[j] /= sum;
+      weights[j] = unnormalisedWeight(k, random);
+      means[j] = randomMean(d, random);
+      for (int a = 0; a < d; a++) {
+        variances[j * d + a] = 0.5 + 2 * random.nextDouble();
+      }
     }
-    return GaussianMixtureParameters.full(weights, means, covariances);
+    return GaussianMixtureParameters.of(CovarianceType.DIAG, normalised(weights), means,
+        variances);
+  }
+
+  /** One weight of a flat Dirichlet draw of k, floored at 1/(4k), before renormalising. */
+  private static double unnormalisedWeight(int k, SplittableRandom random) {
+    return Math.max(-Math.log(1.0 - random.nextDouble()), 1.0 / (4 * k));
+  }
+
+  /** The weights divided by their sum, added in order. */
+  private static double[] normalised(double[] weights) {
+    double sum = 0.0;
+    for (double w : weights) {
+      sum += w;
+    }
+    double[] normalised = new double[weights.length];
+    for (int j = 0; j < weights.length; j++) {
+      normalised[j] = weights[j] / sum;
+    }
+    return normalised;
+  }
+
+  /** A mean of d independent N(0, 5²) coordinates. */
+  private static double[] randomMean(int d, SplittableRandom random) {
+    double[] mean = new double[d];
+    for (int a = 0; a < d; a++) {
+      mean[a] = 5.0 * random.nextGaussian();
+    }
+    return mean;
   }
 }
