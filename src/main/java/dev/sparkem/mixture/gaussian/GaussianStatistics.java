@@ -159,7 +159,9 @@ public final class GaussianStatistics implements SufficientStatistics<GaussianSt
 
   /**
    * Larger d: panel by panel of rows (kept in cache while every component reads them), per
-   * component the rows scaled by √r into reused scratch and M_j += SᵀS as one matrix product.
+   * component the rows of positive responsibility scaled by √r into reused scratch and
+   * M_j += SᵀS as one matrix product. Rows whose responsibility is exactly 0 (an exponential
+   * that underflowed: well-separated components) add nothing, so they are left out of the product.
    */
   private void addScatterMultiply(RowBlock block, double[] responsibilities, Level3Kernel kernel) {
     int n = block.rows();
@@ -167,20 +169,27 @@ public final class GaussianStatistics implements SufficientStatistics<GaussianSt
     int panel = Math.min(n, Level3Kernel.panelRows(d));
     double[] scratch = new double[Level3Kernel.scratchValues(panel, d)];
     double[] roots = new double[panel];
+    int[] rowIndex = new int[panel];
     double[][] centreOf = new double[k][];
     for (int j = 0; j < k; j++) {
       centreOf[j] = centre(j);
     }
     for (int start = 0; start < n; start += panel) {
-      int rows = Math.min(panel, n - start);
+      int end = Math.min(start + panel, n);
       for (int j = 0; j < k; j++) {
-        for (int i = 0; i < rows; i++) {
-          double r = responsibilities[(start + i) * k + j];
-          weights[j] += r;
-          roots[i] = Math.sqrt(r);
+        int rows = 0;
+        for (int i = start; i < end; i++) {
+          double r = responsibilities[i * k + j];
+          if (r != 0.0) {
+            weights[j] += r;
+            roots[rows] = Math.sqrt(r);
+            rowIndex[rows++] = i;
+          }
         }
-        kernel.scatter(x, start, rows, d, centreOf[j], roots, scratch, firstMoments, j * d,
-            secondMoments, scatterOffset(j));
+        if (rows > 0) {
+          kernel.scatter(x, rowIndex, rows, d, centreOf[j], roots, scratch, firstMoments, j * d,
+              secondMoments, scatterOffset(j));
+        }
       }
     }
   }

@@ -35,11 +35,11 @@ enum Level3Kernel {
     }
 
     @Override
-    void scatter(double[] x, int start, int rows, int d, double[] centre, double[] roots,
+    void scatter(double[] x, int[] rowIndex, int rows, int d, double[] centre, double[] roots,
         double[] scratch, double[] firstMoments, int firstOffset, double[] secondMoments,
         int secondOffset) {
       for (int i = 0; i < rows; i++) {
-        int row = (start + i) * d;
+        int row = rowIndex[i] * d;
         double root = roots[i];
         for (int a = 0; a < d; a++) {
           scratch[i * d + a] = root * (x[row + a] - centre[a]);
@@ -90,14 +90,14 @@ enum Level3Kernel {
     }
 
     @Override
-    void scatter(double[] x, int start, int rows, int d, double[] centre, double[] roots,
+    void scatter(double[] x, int[] rowIndex, int rows, int d, double[] centre, double[] roots,
         double[] scratch, double[] firstMoments, int firstOffset, double[] secondMoments,
         int secondOffset) {
       for (int a = 0; a < d; a++) {
         double c = centre[a];
         int column = a * rows;
         for (int i = 0; i < rows; i++) {
-          scratch[column + i] = roots[i] * (x[(start + i) * d + a] - c);
+          scratch[column + i] = roots[i] * (x[rowIndex[i] * d + a] - c);
         }
       }
       BLAS blas = BLAS.getInstance();
@@ -151,14 +151,15 @@ enum Level3Kernel {
       double[] inverseLower, double[] scratch, double[] out, int k, int component);
 
   /**
-   * For rows start..start+rows of row-major {@code x} with weights r_i = {@code roots[i]}²:
-   * adds Σ_i r_i·(x_i − c) to the d first moments at {@code firstOffset} and at least the lower
+   * For the rows {@code rowIndex[0..rows)} of row-major {@code x} (at most a panel of them) with
+   * weights r_i = {@code roots[i]}²: adds Σ_i r_i·(x_i − c) to the d first moments at
+   * {@code firstOffset} and at least the lower
    * triangle of Σ_i r_i·(x_i − c)(x_i − c)ᵀ to the column-major d×d matrix at
    * {@code secondOffset}; {@code scratch} holds {@link #scratchValues} (overwritten).
    */
-  abstract void scatter(double[] x, int start, int rows, int d, double[] centre, double[] roots,
-      double[] scratch, double[] firstMoments, int firstOffset, double[] secondMoments,
-      int secondOffset);
+  abstract void scatter(double[] x, int[] rowIndex, int rows, int d, double[] centre,
+      double[] roots, double[] scratch, double[] firstMoments, int firstOffset,
+      double[] secondMoments, int secondOffset);
 
   /** Σ v[offset..offset+d)², in four independent sums (a single chain waits on each add). */
   private static double rowSquaredNorm(double[] v, int offset, int d) {
