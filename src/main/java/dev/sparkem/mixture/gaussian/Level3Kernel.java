@@ -22,12 +22,7 @@ enum Level3Kernel {
     @Override
     void whitenedNorms(double[] x, int start, int rows, int d, double[] mean,
         double[] inverseLower, double[] scratch, double[] out, int k, int component) {
-      for (int i = 0; i < rows; i++) {
-        int row = (start + i) * d;
-        for (int a = 0; a < d; a++) {
-          scratch[i * d + a] = x[row + a] - mean[a];
-        }
-      }
+      centre(x, start, rows, d, mean, scratch);
       BLAS.getInstance().dtrmm("L", "L", "N", "N", d, rows, 1.0, inverseLower, d, scratch, d);
       for (int i = 0; i < rows; i++) {
         out[(start + i) * k + component] = rowSquaredNorm(scratch, i * d, d);
@@ -62,12 +57,7 @@ enum Level3Kernel {
     @Override
     void whitenedNorms(double[] x, int start, int rows, int d, double[] mean,
         double[] inverseLower, double[] scratch, double[] out, int k, int component) {
-      for (int i = 0; i < rows; i++) {
-        int row = (start + i) * d;
-        for (int a = 0; a < d; a++) {
-          scratch[i * d + a] = x[row + a] - mean[a];
-        }
-      }
+      centre(x, start, rows, d, mean, scratch);
       int transposed = 2 * rows * d;
       for (int a = 0; a < d; a++) {
         for (int b = 0; b < d; b++) {
@@ -160,6 +150,20 @@ enum Level3Kernel {
   abstract void scatter(double[] x, int[] rowIndex, int rows, int d, double[] centre,
       double[] roots, double[] scratch, double[] firstMoments, int firstOffset,
       double[] secondMoments, int secondOffset);
+
+  /**
+   * Rows start..start+rows of row-major {@code x} minus {@code mean}, row-major, into
+   * {@code into}.
+   */
+  private static void centre(double[] x, int start, int rows, int d, double[] mean,
+      double[] into) {
+    for (int i = 0; i < rows; i++) {
+      int row = (start + i) * d;
+      for (int a = 0; a < d; a++) {
+        into[i * d + a] = x[row + a] - mean[a];
+      }
+    }
+  }
 
   /** Σ v[offset..offset+d)², in four independent sums (a single chain waits on each add). */
   private static double rowSquaredNorm(double[] v, int offset, int d) {
