@@ -48,9 +48,10 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Generate N rows of a random D-dimensional K-component Gaussian mixture in "
         + "memory, cache them, and time EM fits (full covariance unless --covariance says "
         + "otherwise) of spark-em and of Spark MLlib's GaussianMixture on them (one warm-up fit "
-        + "each, then --runs timed fits of --iterations iterations with tol 0). Prints machine-readable 'bench ...' lines: one "
-        + "per system, their ratio, the GFLOP/s of spark-em's level-3 kernels against a DGEMM "
-        + "measured in the same JVM, the cached size of the blocks, and peak heap."})
+        + "each, then --runs timed fits of --iterations iterations with tol 0). Prints "
+        + "machine-readable 'bench ...' lines: one per system, their ratio, the GFLOP/s of "
+        + "spark-em's level-3 kernels against a DGEMM measured in the same JVM, the cached size "
+        + "of the blocks, and peak heap."})
 final class BenchCommand implements Callable<Integer> {
   @Option(names = "--n", paramLabel = "N", defaultValue = "100000",
       description = "Rows (default: ${DEFAULT-VALUE}).")

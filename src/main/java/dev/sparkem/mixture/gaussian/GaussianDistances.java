@@ -63,14 +63,16 @@ final class GaussianDistances {
     }
     int panel = Math.min(n, Level3Kernel.panelRows(d));
     double[] scratch = new double[Level3Kernel.scratchValues(panel, d)];
+    double[][] means = new double[k][];
     double[][] inverses = new double[k][];
     for (int j = 0; j < k; j++) {
+      means[j] = p.mean(j);
       inverses[j] = p.factor(j).inverseLower();
     }
     for (int start = 0; start < n; start += panel) {
       int rows = Math.min(panel, n - start);
       for (int j = 0; j < k; j++) {
-        kernel.whitenedNorms(x, start, rows, d, p.mean(j), inverses[j], scratch, out, k, j);
+        kernel.whitenedNorms(x, start, rows, d, means[j], inverses[j], scratch, out, k, j);
       }
     }
   }
