@@ -19,7 +19,7 @@ final class GaussianDistances {
    * {@code out[i·k + j]} (n×k, row-major). Full and tied covariances need a dense block.
    */
   static void squaredMahalanobis(GaussianMixtureParameters p, RowBlock block, double[] out) {
-    squaredMahalanobis(p, block, out, Level3Kernel.DEFAULT);
+    squaredMahalanobis(p, block, out, Level3Kernel.forDimension(block.dimension()));
   }
 
   /**
@@ -61,8 +61,8 @@ final class GaussianDistances {
       }
       return;
     }
-    int panel = Math.min(n, Level3Kernel.panelRows(d));
-    double[] scratch = new double[Level3Kernel.scratchValues(panel, d)];
+    int panel = Math.min(n, kernel.panelRows(d));
+    Level3Kernel.Workspace work = kernel.workspace(panel, d);
     double[][] means = new double[k][];
     double[][] inverses = new double[k][];
     for (int j = 0; j < k; j++) {
@@ -71,8 +71,9 @@ final class GaussianDistances {
     }
     for (int start = 0; start < n; start += panel) {
       int rows = Math.min(panel, n - start);
+      kernel.loadPanel(x, start, rows, d, work);
       for (int j = 0; j < k; j++) {
-        kernel.whitenedNorms(x, start, rows, d, means[j], inverses[j], scratch, out, k, j);
+        kernel.whitenedNorms(x, start, rows, d, means[j], inverses[j], work, out, k, j);
       }
     }
   }

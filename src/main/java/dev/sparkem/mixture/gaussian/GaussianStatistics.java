@@ -88,15 +88,15 @@ public final class GaussianStatistics implements SufficientStatistics<GaussianSt
 
   /**
    * Adds the rows of {@code block} with the n×k row-major {@code responsibilities} (posterior
-   * times row weight, non-negative). Full and tied scatters: fused plain loops up to
-   * {@link Level3Kernel#loopMaxDimension} of {@link Level3Kernel#DEFAULT}, else one product per
-   * component of the rows scaled by √r ({@link Level3Kernel}). The posterior entropy is not
+   * times row weight, non-negative). Full and tied scatters: fused plain loops up to the
+   * {@link Level3Kernel#loopMaxDimension} of {@link Level3Kernel#forDimension}, else that kernel
+   * panel by panel. The posterior entropy is not
    * derived here: add it with {@link #addPosteriorEntropy}.
    *
    * @throws IllegalArgumentException if the block's rows are not d wide
    */
   public void add(RowBlock block, double[] responsibilities) {
-    add(block, responsibilities, Level3Kernel.DEFAULT);
+    add(block, responsibilities, Level3Kernel.forDimension(block.dimension()));
   }
 
   /** As {@link #add(RowBlock, double[])}, with full and tied scatters by {@code kernel}. */
@@ -159,37 +159,23 @@ public final class GaussianStatistics implements SufficientStatistics<GaussianSt
 
   /**
    * Larger d: panel by panel of rows (kept in cache while every component reads them), per
-   * component the rows of positive responsibility scaled by √r into reused scratch and
-   * M_j += SᵀS as one matrix product. Rows whose responsibility is exactly 0 (an exponential
-   * that underflowed: well-separated components) add nothing, so they are left out of the product.
+   * component one product by {@code kernel} into the component's moments.
    */
   private void addScatterMultiply(RowBlock block, double[] responsibilities, Level3Kernel kernel) {
     int n = block.rows();
     double[] x = block.denseValues();
-    int panel = Math.min(n, Level3Kernel.panelRows(d));
-    double[] scratch = new double[Level3Kernel.scratchValues(panel, d)];
-    double[] roots = new double[panel];
-    int[] rowIndex = new int[panel];
+    int panel = Math.min(n, kernel.panelRows(d));
+    Level3Kernel.Workspace work = kernel.workspace(panel, d);
     double[][] centreOf = new double[k][];
     for (int j = 0; j < k; j++) {
       centreOf[j] = centre(j);
     }
     for (int start = 0; start < n; start += panel) {
-      int end = Math.min(start + panel, n);
+      int rows = Math.min(panel, n - start);
+      kernel.loadPanel(x, start, rows, d, work);
       for (int j = 0; j < k; j++) {
-        int rows = 0;
-        for (int i = start; i < end; i++) {
-          double r = responsibilities[i * k + j];
-          if (r != 0.0) {
-            weights[j] += r;
-            roots[rows] = Math.sqrt(r);
-            rowIndex[rows++] = i;
-          }
-        }
-        if (rows > 0) {
-          kernel.scatter(x, rowIndex, rows, d, centreOf[j], roots, scratch, firstMoments, j * d,
-              secondMoments, scatterOffset(j));
-        }
+        weights[j] += kernel.scatter(x, start, rows, d, responsibilities, k, j, centreOf[j], work,
+            firstMoments, j * d, secondMoments, scatterOffset(j));
       }
     }
   }
