@@ -127,7 +127,7 @@ enum Level3Kernel {
    * {@link VectorLanes#LANES} rows at a time, with no BLAS call. Rows of zero responsibility take
    * part in the scatter with weight 0 (which adds exactly 0); a panel where all are 0 is skipped.
    */
-  LANES(4) {
+  LANES(0) {
     @Override
     int panelRows(int d) {
       return VectorLanes.paddedRows(Math.max(1, LANES_PANEL_VALUES / d));
@@ -186,8 +186,8 @@ enum Level3Kernel {
 
   /**
    * The largest dimension for which plain loops beat this kernel (measured on a 2-core AVX-512
-   * machine, docs/PERFORMANCE.md): 4 with a native BLAS or the Vector API, 16 with netlib's Java
-   * BLAS.
+   * machine, docs/PERFORMANCE.md): 4 with a native BLAS, 16 with netlib's Java BLAS, none with
+   * {@link #LANES} (faster than the loops from d = 1).
    */
   int loopMaxDimension() {
     return loopMaxDimension;
@@ -208,13 +208,13 @@ enum Level3Kernel {
 
   /**
    * The largest dimension at which {@link #LANES} is used rather than {@link #BLAS_KERNEL}
-   * (docs/PERFORMANCE.md, per-block table, one thread): against OpenBLAS's triangular routines
-   * the lanes win up to d = 300 and lose from d = 400; against netlib's Java BLAS they win at
-   * every dimension measured (up to 1000).
+   * (docs/PERFORMANCE.md): against OpenBLAS's triangular routines the lanes were faster at
+   * d = 100 and as fast at d = 150 and 200 in whole fits; against netlib's Java BLAS they were
+   * faster at every dimension measured (up to 1000).
    */
-  static final int LANES_MAX_DIMENSION = BLAS_KERNEL == TRIANGULAR ? 300 : Integer.MAX_VALUE;
+  static final int LANES_MAX_DIMENSION = BLAS_KERNEL == TRIANGULAR ? 128 : Integer.MAX_VALUE;
 
-  /** The kernel for rows of d values: {@link #LANES} where available and fastest, else the BLAS one. */
+  /** The kernel for rows of d values: {@link #LANES} where it runs and is faster, else BLAS. */
   static Level3Kernel forDimension(int d) {
     return LANES_AVAILABLE && d <= LANES_MAX_DIMENSION ? LANES : BLAS_KERNEL;
   }
@@ -226,7 +226,10 @@ enum Level3Kernel {
    */
   private static final int PANEL_VALUES = 1 << 15;
 
-  /** As {@link #PANEL_VALUES} for {@link #LANES}, whose panel, centred and weighted copies are read together. */
+  /**
+   * As {@link #PANEL_VALUES} for {@link #LANES}, whose panel, centred and weighted copies are read
+   * together (128 KiB each).
+   */
   private static final int LANES_PANEL_VALUES = 1 << 14;
 
   /**
@@ -242,7 +245,7 @@ enum Level3Kernel {
     return new Workspace(rows, 2 * rows * d + d * d, 0, 0, rows, rows);
   }
 
-  /** Prepares rows start..start+rows of {@code x} for the calls that follow (LANES transposes them). */
+  /** Prepares rows start..start+rows of {@code x} for the calls that follow (LANES transposes). */
   void loadPanel(double[] x, int start, int rows, int d, Workspace work) {}
 
   /**

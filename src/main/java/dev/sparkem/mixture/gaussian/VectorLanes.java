@@ -134,10 +134,11 @@ final class VectorLanes {
 
   /**
    * For the first {@code rows} rows (a multiple of {@link #ROW_GROUP}) of the feature-major
-   * {@code panel} with weights {@code weights[i]} (0 for rows that must not count): adds Σ_i w_i·(x_i − c) to the d first
-   * moments at {@code firstOffset} and the lower triangle of Σ_i w_i·(x_i − c)(x_i − c)ᵀ to the
-   * column-major d×d matrix at {@code secondOffset}. {@code centred} and {@code weighted} (d·stride
-   * values each) are overwritten.
+   * {@code panel} with weights {@code weights[i]} (0 for rows that must not count): adds
+   * Σ_i w_i·(x_i − c) to the d first moments at {@code firstOffset} and at least the lower
+   * triangle of Σ_i w_i·(x_i − c)(x_i − c)ᵀ to the column-major d×d matrix at
+   * {@code secondOffset} (tiles on the diagonal also add some entries above it). {@code centred}
+   * and {@code weighted} (d·stride values each) are overwritten.
    */
   static void scatter(double[] panel, int rows, int stride, int d, double[] c, double[] weights,
       double[] centred, double[] weighted, double[] firstMoments, int firstOffset,
