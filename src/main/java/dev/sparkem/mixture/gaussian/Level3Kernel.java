@@ -2,7 +2,6 @@ package dev.sparkem.mixture.gaussian;
 
 import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.blas.NativeBLAS;
-import java.util.Arrays;
 
 /**
  * The matrix–matrix kernels of full (and tied) covariances above {@link #loopMaxDimension}
@@ -124,8 +123,9 @@ enum Level3Kernel {
   /**
    * Rows in the SIMD lanes of the Java Vector API ({@link VectorLanes}): each panel is transposed
    * once to feature-major order, then whitening and scatter are multiply-adds of whole vectors,
-   * {@link VectorLanes#LANES} rows at a time, with no BLAS call. Rows of zero responsibility take
-   * part in the scatter with weight 0 (which adds exactly 0); a panel where all are 0 is skipped.
+   * {@link VectorLanes#LANES} rows at a time, with no BLAS call. Rows of zero responsibility are
+   * left out of the scatter where they are at least half the panel, else take part with weight 0
+   * (which adds exactly 0).
    */
   LANES(0) {
     @Override
@@ -137,7 +137,7 @@ enum Level3Kernel {
     Workspace workspace(int rows, int d) {
       int padded = VectorLanes.paddedRows(rows);
       int stride = VectorLanes.stride(padded);
-      return new Workspace(stride, d * stride, d * stride, d * stride, stride, 0);
+      return new Workspace(stride, d * stride, d * stride, d * stride, stride, stride);
     }
 
     @Override
@@ -162,18 +162,20 @@ enum Level3Kernel {
         double[] secondMoments, int secondOffset) {
       double[] weights = work.rowValues;
       double total = 0.0;
+      int count = 0;
       for (int i = 0; i < rows; i++) {
         double r = responsibilities[(start + i) * k + component];
         weights[i] = r;
-        total += r;
+        if (r != 0.0) {
+          total += r;
+          work.rowIndex[count++] = i;
+        }
       }
-      if (total == 0.0) {
-        return total;
+      if (count > 0) {
+        VectorLanes.scatter(work.panel, rows, work.stride, d, centre, weights, work.rowIndex,
+            count, work.scratch, work.weighted, firstMoments, firstOffset, secondMoments,
+            secondOffset);
       }
-      int padded = VectorLanes.paddedRows(rows);
-      Arrays.fill(weights, rows, padded, 0.0);
-      VectorLanes.scatter(work.panel, padded, work.stride, d, centre, weights, work.scratch,
-          work.weighted, firstMoments, firstOffset, secondMoments, secondOffset);
       return total;
     }
   };

@@ -133,25 +133,63 @@ final class VectorLanes {
   }
 
   /**
-   * For the first {@code rows} rows (a multiple of {@link #ROW_GROUP}) of the feature-major
-   * {@code panel} with weights {@code weights[i]} (0 for rows that must not count): adds
+   * For the {@code rows} rows of the feature-major {@code panel} with weights {@code weights[i]}
+   * (≥ 0, row order), of which {@code kept[0..count)} are the rows of positive weight: adds
    * Σ_i w_i·(x_i − c) to the d first moments at {@code firstOffset} and at least the lower
    * triangle of Σ_i w_i·(x_i − c)(x_i − c)ᵀ to the column-major d×d matrix at
-   * {@code secondOffset} (tiles on the diagonal also add some entries above it). {@code centred}
-   * and {@code weighted} (d·stride values each) are overwritten.
+   * {@code secondOffset} (tiles on the diagonal also add some entries above it). When at most
+   * half the rows are kept (components far apart: most posteriors underflow to 0) only those are
+   * gathered and multiplied; otherwise every row is, the others with weight 0. {@code weights}
+   * (up to {@code stride} values), {@code centred} and {@code weighted} (d·stride values each) are
+   * overwritten.
    */
   static void scatter(double[] panel, int rows, int stride, int d, double[] c, double[] weights,
-      double[] centred, double[] weighted, double[] firstMoments, int firstOffset,
-      double[] secondMoments, int secondOffset) {
-    centre(panel, stride, d, c, centred);
+      int[] kept, int count, double[] centred, double[] weighted, double[] firstMoments,
+      int firstOffset, double[] secondMoments, int secondOffset) {
+    int used;
+    if (2 * count > rows) {
+      used = paddedRows(rows);
+      Arrays.fill(weights, rows, used, 0.0);
+      centre(panel, stride, d, c, centred);
+      for (int a = 0; a < d; a++) {
+        int column = a * stride;
+        for (int r = 0; r < used; r += LANES) {
+          DoubleVector.fromArray(SPECIES, weights, r)
+              .mul(DoubleVector.fromArray(SPECIES, centred, column + r))
+              .intoArray(weighted, column + r);
+        }
+      }
+    } else {
+      used = paddedRows(count);
+      for (int a = 0; a < d; a++) {
+        int column = a * stride;
+        double ca = c[a];
+        for (int i = 0; i < count; i++) {
+          int row = kept[i];
+          double v = panel[column + row] - ca;
+          centred[column + i] = v;
+          weighted[column + i] = weights[row] * v;
+        }
+        Arrays.fill(centred, column + count, column + used, 0.0);
+        Arrays.fill(weighted, column + count, column + used, 0.0);
+      }
+    }
+    accumulate(centred, weighted, used, stride, d, firstMoments, firstOffset, secondMoments,
+        secondOffset);
+  }
+
+  /**
+   * The sums of {@link #scatter} over the first {@code rows} rows (a multiple of
+   * {@link #ROW_GROUP}) of {@code centred} (x − c) and {@code weighted} (w·(x − c)),
+   * feature-major.
+   */
+  private static void accumulate(double[] centred, double[] weighted, int rows, int stride,
+      int d, double[] firstMoments, int firstOffset, double[] secondMoments, int secondOffset) {
     for (int a = 0; a < d; a++) {
       int column = a * stride;
       DoubleVector sum = DoubleVector.zero(SPECIES);
       for (int r = 0; r < rows; r += LANES) {
-        DoubleVector w = DoubleVector.fromArray(SPECIES, weights, r)
-            .mul(DoubleVector.fromArray(SPECIES, centred, column + r));
-        w.intoArray(weighted, column + r);
-        sum = sum.add(w);
+        sum = sum.add(DoubleVector.fromArray(SPECIES, weighted, column + r));
       }
       firstMoments[firstOffset + a] += sum.reduceLanes(VectorOperators.ADD);
     }
