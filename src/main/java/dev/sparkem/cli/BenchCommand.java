@@ -130,8 +130,9 @@ final class BenchCommand implements Callable<Integer> {
         Packing.DEFAULT.withBlockBytes((long) (blockSizeMb * (1 << 20))));
     long cached = BenchMeasurements.cachedBytes(spark, packed.blocks().rdd().id());
     out.printf(Locale.ROOT, "bench data %s rows=%d cached_block_bytes=%d raw_bytes_8nd=%d "
-        + "cache_ratio=%.3f blas=%s%n", shape, counted, cached, 8L * rows * dimension,
-        cached / (8.0 * rows * dimension), BenchMeasurements.blasName());
+        + "cache_ratio=%.3f blas=%s kernel=%s%n", shape, counted, cached, 8L * rows * dimension,
+        cached / (8.0 * rows * dimension), BenchMeasurements.blasName(),
+        GaussianMixtureFamily.fullCovarianceKernel(dimension));
     out.flush();
     double ours = Double.NaN;
     double theirs = Double.NaN;

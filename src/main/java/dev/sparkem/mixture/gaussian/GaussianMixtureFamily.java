@@ -62,6 +62,24 @@ public final class GaussianMixtureFamily
     return new GaussianStatistics(type, params.k(), params.dimension(), centres);
   }
 
+  /**
+   * Which kernel whitens and scatters full and tied covariances of rows of d values in this JVM:
+   * {@code "vector-lanes-N"} (the Java Vector API, N doubles per vector),
+   * {@code "blas-triangular"} or {@code "blas-general"} (through the BLAS netlib picked), or
+   * {@code "loops"} (plain loops at small d without the Vector API module).
+   */
+  public static String fullCovarianceKernel(int d) {
+    Level3Kernel kernel = Level3Kernel.forDimension(d);
+    if (d <= kernel.loopMaxDimension()) {
+      return "loops";
+    }
+    return switch (kernel) {
+      case LANES -> "vector-lanes-" + VectorLanes.LANES;
+      case TRIANGULAR -> "blas-triangular";
+      case GENERAL -> "blas-general";
+    };
+  }
+
   /** {@link GaussianStatistics#values}: large statistics are reduced per component. */
   @Override
   public long statisticsValues(GaussianMixtureParameters params) {
