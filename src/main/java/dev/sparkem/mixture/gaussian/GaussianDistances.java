@@ -7,9 +7,9 @@ import dev.sparkem.data.RowBlock;
  * Squared Mahalanobis distances (x − μ_j)ᵀ Σ_j⁻¹ (x − μ_j) of a block's rows to every component.
  * Full and tied covariances whiten with the Cholesky factor: up to the kernel's
  * {@link Level3Kernel#loopMaxDimension} by forward substitution in plain loops fused with the
- * centring (no scratch), above it by one matrix product L⁻¹·(X − μ)ᵀ per panel of rows and
- * component ({@link Level3Kernel}) into scratch reused across components. Tied covariances
- * whiten the block and the means once (dgemm) and take plain distances between them.
+ * centring (no scratch), above it panel by panel of rows and component by the kernel (Vector API
+ * lanes or a BLAS product, {@link Level3Kernel}) in a workspace reused across components. Tied
+ * covariances whiten the block and the means once (dgemm) and take plain distances between them.
  */
 final class GaussianDistances {
   private GaussianDistances() {}

@@ -90,8 +90,8 @@ public final class GaussianStatistics implements SufficientStatistics<GaussianSt
    * Adds the rows of {@code block} with the n×k row-major {@code responsibilities} (posterior
    * times row weight, non-negative). Full and tied scatters: fused plain loops up to the
    * {@link Level3Kernel#loopMaxDimension} of {@link Level3Kernel#forDimension}, else that kernel
-   * panel by panel. The posterior entropy is not
-   * derived here: add it with {@link #addPosteriorEntropy}.
+   * panel by panel. The posterior entropy is not derived here: add it with
+   * {@link #addPosteriorEntropy}.
    *
    * @throws IllegalArgumentException if the block's rows are not d wide
    */
