@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.RDDInfo;
 
@@ -59,8 +60,19 @@ final class BenchMeasurements {
     return median(rates);
   }
 
-  /** Memory plus disk bytes Spark's storage info reports for the cached RDD {@code rddId}. */
+  /**
+   * Memory plus disk bytes Spark's storage info reports for the cached RDD {@code rddId}. That
+   * info is built from listener events, delivered asynchronously: the listener bus is drained
+   * first (up to its own 10 s limit), else a block cached by the last task may not be counted yet.
+   *
+   * @return the bytes, or -1 if the RDD is not cached or the bus did not drain in time
+   */
   static long cachedBytes(SparkSession spark, int rddId) {
+    try {
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+    } catch (TimeoutException e) {
+      return -1;
+    }
     for (RDDInfo info : spark.sparkContext().getRDDStorageInfo()) {
       if (info.id() == rddId) {
         return info.memSize() + info.diskSize();
